@@ -1,0 +1,179 @@
+"""Reports on disk -> whole paragraphs with section paths and stable ids.
+
+Every `.md`/`.txt` file in the knowledge folder is one document. Converted
+reports carry page-break debris (`---` lines, paragraphs cut mid-sentence);
+`read_document` repairs it so that one paragraph is one unit of citation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from llama_index.core.schema import TextNode
+
+from assistant.errors import KnowledgeError
+
+SUFFIXES = (".md", ".txt")
+SECTION_SEPARATOR = " › "
+FRONT_MATTER = "卷首：标题、日期、会议、报告人"
+
+_THEMATIC_BREAK = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_CHINESE_NUMERAL = "一二三四五六七八九十"
+_LEVEL1 = re.compile(rf"^[{_CHINESE_NUMERAL}]+、")
+_LEVEL2 = re.compile(rf"^[(（][{_CHINESE_NUMERAL}]+[)）]")
+# A paragraph that has sentences but does not end like one was cut by a page break.
+_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+_CLOSING = tuple("。！？!?；;：:”’」』）)…")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One citable paragraph of one report."""
+
+    paragraph_id: str  # "<file stem>:p<number>", the same on every run
+    document: str  # the report's title
+    source: str  # the file name inside the knowledge folder
+    section_path: tuple[str, ...]
+    number: int  # 1-based position inside the document
+    text: str
+
+    @property
+    def section(self) -> str:
+        return SECTION_SEPARATOR.join(self.section_path) or FRONT_MATTER
+
+    @property
+    def context_text(self) -> str:
+        """The text that is indexed: title and section path first, so that a
+        question's year and topic count in ranking (contextual retrieval)."""
+        return f"{self.document}{SECTION_SEPARATOR}{self.section}\n{self.text}"
+
+    def to_node(self) -> TextNode:
+        return TextNode(
+            id_=self.paragraph_id,
+            text=self.text,
+            metadata={
+                "document": self.document,
+                "source": self.source,
+                "section": self.section,
+                "paragraph_number": self.number,
+            },
+        )
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Join hard-wrapped lines: no space between Chinese characters, one between Latin words."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text and text[-1].isascii() and text[-1].isalnum() and line[:1].isascii() and line[:1].isalnum():
+            text += " "
+        text += line
+    return text
+
+
+def _blocks(raw: str) -> list[str]:
+    """Blank-line separated blocks, with page-break lines removed."""
+    blocks, current = [], []
+    for line in raw.splitlines():
+        if _THEMATIC_BREAK.match(line) or not line.strip():
+            if current:
+                blocks.append(_join_lines(current))
+                current = []
+            continue
+        current.append(line)
+    if current:
+        blocks.append(_join_lines(current))
+    return blocks
+
+
+def _is_cut(text: str) -> bool:
+    return bool(_SENTENCE_MARK.search(text)) and not text.endswith(_CLOSING)
+
+
+def _section_level(title: str, hashes: int) -> int:
+    if _LEVEL1.match(title):
+        return 1
+    if _LEVEL2.match(title):
+        return 2
+    return max(1, hashes - 1)
+
+
+def parse_document(raw: str, source: str) -> list[Paragraph]:
+    """Paragraphs of one report, in order, with page-break cuts joined back.
+
+    Example: "…加强项目管理和" / "---" / "重大项目前期工作…" -> one paragraph.
+    """
+    stem = Path(source).stem
+    title = ""
+    section_path: list[str] = []
+    texts: list[tuple[tuple[str, ...], str]] = []
+    for block in _blocks(raw):
+        heading = _HEADING.match(block)
+        if heading:
+            hashes, heading_text = len(heading.group(1)), heading.group(2).strip()
+            if not title and not texts:
+                title = heading_text
+                texts.append(((), heading_text))
+                continue
+            level = _section_level(heading_text, hashes)
+            section_path = section_path[: level - 1] + [heading_text]
+            continue
+        if texts and texts[-1][0] == tuple(section_path) and _is_cut(texts[-1][1]):
+            texts[-1] = (texts[-1][0], texts[-1][1] + block)
+            continue
+        if _LEVEL2.match(block):
+            # "(一)加快政府职能转变。开展…": the numbered lead sentence opens a sub-section.
+            section_path = section_path[:1] + [re.split(r"[。！!]", block, maxsplit=1)[0]]
+        texts.append((tuple(section_path), block))
+    title = title or stem
+    return [
+        Paragraph(
+            paragraph_id=f"{stem}:p{number:03d}",
+            document=title,
+            source=source,
+            section_path=path,
+            number=number,
+            text=text,
+        )
+        for number, (path, text) in enumerate(texts, start=1)
+    ]
+
+
+def read_document(path: Path) -> list[Paragraph]:
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise KnowledgeError(
+            f"{path} is not UTF-8 text (byte {error.start}): convert it to UTF-8 or remove it from the knowledge folder"
+        ) from None
+    except OSError as error:
+        raise KnowledgeError(f"cannot read {path}: {error.strerror}") from None
+    paragraphs = parse_document(raw, path.name)
+    if not raw.strip() or not paragraphs:
+        raise KnowledgeError(f"{path} is empty: add the report's text or remove the file")
+    return paragraphs
+
+
+def knowledge_files(knowledge_dir: Path) -> list[Path]:
+    if not knowledge_dir.is_dir():
+        raise KnowledgeError(f"knowledge folder {knowledge_dir} does not exist: create it and add a .md or .txt report")
+    files = sorted(p for p in knowledge_dir.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    if not files:
+        raise KnowledgeError(f"{knowledge_dir} has no .md or .txt report: add one")
+    return files
+
+
+def load_knowledge(knowledge_dir: Path) -> list[Paragraph]:
+    """Every paragraph of every report in the folder, documents in file-name order."""
+    return [paragraph for path in knowledge_files(knowledge_dir) for paragraph in read_document(path)]
+
+
+def fingerprint(knowledge_dir: Path) -> str:
+    """A digest of the folder's reports: names and bytes."""
+    digest = hashlib.sha256()
+    for path in knowledge_files(knowledge_dir):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

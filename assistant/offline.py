@@ -1,0 +1,110 @@
+"""Offline extractive answers: the retrieved clauses that answer the question, verbatim.
+
+No model writes anything here, so nothing can be invented: the answer is made
+of clauses copied from the report, each followed by its paragraph's marker.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.knowledge import Paragraph
+from assistant.text import normalize, tokenize, years
+
+_QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much)|percent|rate|number")
+_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$", re.IGNORECASE)
+
+
+@dataclass
+class Extract:
+    paragraph_index: int  # position in the candidate list
+    clause: str
+    score: float
+    coverage: float
+    similarity: float
+
+
+def is_follow_up(question: str) -> bool:
+    """Short or elliptical turns ("农村居民呢？", "那2014年呢") lean on the previous question."""
+    return len(normalize(question)) <= 8 or bool(_FOLLOW_UP.search(question.strip()))
+
+
+def standalone_question(question: str, history: list[dict]) -> str:
+    """Offline condensation: merge a follow-up into the previous user turn(s).
+
+    Years in the follow-up replace those of the earlier question:
+    "2013年生产总值是多少？" + "2014年呢？" -> "生产总值是多少？ 2014年呢？".
+    """
+    previous = [m.get("content", "") for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
+    if not previous or not is_follow_up(question):
+        return question
+    base = previous[-1]
+    for earlier in reversed(previous[:-1]):
+        if not is_follow_up(base):
+            break
+        base = f"{earlier} {base}"
+    if years(question):
+        base = re.sub(r"(?:19|20)\d\d\s*年?", "", base)
+    return f"{base} {question}"
+
+
+class IdfTable:
+    """Inverse document frequency of search tokens over the paragraphs."""
+
+    def __init__(self, paragraphs: list[Paragraph]):
+        counts = Counter(token for p in paragraphs for token in set(tokenize(p.context_text)))
+        self._n = len(paragraphs)
+        self._idf = {token: math.log(1 + self._n / count) for token, count in counts.items()}
+        self._unseen = math.log(1 + self._n)
+
+    def weight(self, token: str) -> float:
+        return self._idf.get(token, self._unseen)
+
+
+def _coverage(tokens: list[str], weights: dict[str, float], text: str) -> float:
+    """Share of the question's token weight found (as substrings) in the text."""
+    total = sum(weights[t] for t in tokens)
+    if not total:
+        return 0.0
+    return sum(weights[t] for t in tokens if t in text) / total
+
+
+def best_clauses(
+    question: str,
+    query_vector: np.ndarray,
+    candidates: list[Paragraph],
+    clause_texts: list[list[str]],
+    clause_vectors: list[np.ndarray],
+    idf: IdfTable,
+) -> list[Extract]:
+    """Clauses of the candidate paragraphs ranked by how well they answer the question.
+
+    Score = lexical coverage of the question's weighted tokens (in the clause and,
+    at half weight, in its section path) + cosine similarity to the question
+    + a small bonus for numbers when the question asks for a quantity
+    + a small prior for the paragraph's retrieval rank."""
+    tokens = list(dict.fromkeys(tokenize(question)))
+    weights = {t: idf.weight(t) for t in tokens}
+    wants_number = bool(_QUANTITY.search(question.lower()))
+    extracts = []
+    for rank, (paragraph, texts, vectors) in enumerate(zip(candidates, clause_texts, clause_vectors)):
+        context = normalize(f"{paragraph.document} {paragraph.section}")
+        similarities = vectors @ query_vector if len(texts) else []
+        for clause, similarity in zip(texts, similarities):
+            clause_norm = normalize(clause)
+            coverage = _coverage(tokens, weights, clause_norm)
+            context_coverage = _coverage(tokens, weights, clause_norm + context)
+            score = (
+                coverage
+                + 0.5 * context_coverage
+                + 4.0 * float(similarity)
+                + (0.15 if wants_number and re.search(r"\d", clause) else 0.0)
+                - 0.03 * rank
+            )
+            extracts.append(Extract(rank, clause, score, context_coverage, float(similarity)))
+    return sorted(extracts, key=lambda e: e.score, reverse=True)

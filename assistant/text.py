@@ -1,0 +1,62 @@
+"""Chinese-aware text helpers: normalization, tokens, clauses and numbers."""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+# Function words and question words carry no topic; they must not count as
+# evidence that a paragraph answers a question.
+STOPWORDS = frozenset(
+    """
+    的 了 是 在 和 与 及 其 中 为 有 对 从 到 把 被 将 要 也 都 就 并 等 个 这 那 哪 些 之 以 于 或 而 着 过
+    吗 呢 吧 啊 么 呀 多少 什么 怎么 怎样 如何 哪些 哪个 哪里 几 几个 多 是否 有没有 请问 请 告诉 我 你 我们 关于
+    情况 方面 问题 具体 主要 分别 一下 一共 总共 达到 是多少 为多少 有多少 多大 多高 哪一年 今年 去年 该 这份 报告 里 提到 提出
+    a an the of in on at to for by with from and or is are was were be been what which who whom how many much
+    did does do there their its it this that as about please tell me
+    """.split()
+)
+
+_CLAUSE_END = re.compile(r"(?<=[。！？!?；;])")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def normalize(text: str) -> str:
+    """Half-width, lower-case, no spaces, no thousands commas: "１，０５６.6 亿" -> "1056.6亿"."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return re.sub(r"\s+", "", text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens: jieba's fine-grained cut of the normalized text, without
+    punctuation and stopwords. Example: "2013年衢州市生产总值" ->
+    ['2013', '年', '衢州', '州市', '衢州市', '生产', '总值', '生产总值']."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return [
+        token
+        for token in jieba.lcut_for_search(text)
+        if token.strip() and token not in STOPWORDS and any(ch.isalnum() for ch in token)
+    ]
+
+
+def clauses(text: str) -> list[str]:
+    """Sentences and semicolon clauses of a paragraph, verbatim, closing mark dropped."""
+    parts = (part.strip() for part in _CLAUSE_END.split(text))
+    return [part.rstrip("。！？!?；;").strip() for part in parts if part.rstrip("。！？!?；;").strip()]
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers in a text, normalized: "增长 9.1%，1，056 亿" -> ['9.1', '1056']."""
+    return _NUMBER.findall(normalize(text))
+
+
+def years(text: str) -> set[str]:
+    """Four-digit years 1900-2099 mentioned in a text."""
+    return set(_YEAR.findall(normalize(text)))
