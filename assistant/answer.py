@@ -49,6 +49,9 @@ class Answer:
     mode: str = "offline"  # "offline", "model", or "offline-fallback"
     warnings: list[str] = field(default_factory=list)
     usage: Usage | None = None
+    relevance: float = field(default=0.0, repr=False)  # how well the best clause matched the question
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        del data["relevance"]  # internal, and -inf is not JSON
+        return data

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -12,13 +13,24 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from assistant.answer import NOT_IN_REPORT, Answer, Citation, Source
 from assistant.config import Settings
 from assistant.embeddings import make_embedding
-from assistant.errors import InputError
+from assistant.errors import InputError, ModelError
 from assistant.knowledge import Paragraph, load_knowledge
-from assistant.offline import IdfTable, best_clauses, standalone_question
+from assistant.citations import verify
+from assistant.llm import ModelClient
+from assistant.offline import IdfTable, best_clauses, is_follow_up, standalone_question
 from assistant.retrieval import Index, build_index
 from assistant.text import normalize, years
 
 log = logging.getLogger(__name__)
+
+# Answerability thresholds on `_relevance`: below OFFLINE_RELEVANCE the extractive
+# answer declines; below MODEL_RELEVANCE the model is not even asked.
+OFFLINE_RELEVANCE = 0.42
+MODEL_RELEVANCE = 0.2
+
+
+def _has_chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
 
 
 class Assistant:
@@ -39,11 +51,14 @@ class Assistant:
             self.paragraphs, make_embedding(settings), settings.cache_dir, settings.top_k
         )
         self._idf = IdfTable(self.paragraphs)
+        self._position = {p.paragraph_id: i for i, p in enumerate(self.paragraphs)}
+        self.model = ModelClient(settings) if settings.model_configured else None
         self._corpus_years = set().union(*(years(p.context_text) for p in self.paragraphs))
 
     @property
     def mode(self) -> str:
-        return "offline"
+        """"offline", or the name of the model that writes the answers."""
+        return self.model.model if self.model else "offline"
 
     def check_question(self, question: str) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -60,23 +75,69 @@ class Assistant:
         bundle = QueryBundle(query)
         bundle.embedding = self.index.embed_model.get_query_embedding(query)
         results = self.index.retriever.retrieve(bundle)
-        return _prefer_question_years(query, results, self.index)[: self.settings.top_k], np.asarray(bundle.embedding, dtype=np.float32)
+        return _prefer_question_years(query, results, self.index)[: self.settings.top_k], np.asarray(
+            bundle.embedding, dtype=np.float32
+        )
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer one question; `history` is OpenAI/Gradio "messages" dicts."""
+        *_, answer = self.stream(question, history)
+        return answer
+
+    def stream(self, question: str, history: list[dict] | None = None) -> Iterator[str | Answer]:
+        """Yield the answer text in pieces as it arrives, then the final `Answer`."""
         question = self.check_question(question)
-        query = standalone_question(question, history or [])
-        results, query_vector = self.retrieve(query)
-        sources = [self._source(r) for r in results]
-        return self._answer_offline(question, query, query_vector, results, sources)
+        history = [m for m in (history or []) if isinstance(m, dict)]
+        if self.model is None:
+            answer = self._extractive(question, standalone_question(question, history))
+            yield answer.text
+            yield answer
+            return
+        try:
+            query = standalone_question(question, history)
+            if history and is_follow_up(question) or not _has_chinese(question):
+                query = self.model.condense(question, history)
+        except ModelError as error:
+            yield self._fallback(question, query, error)
+            return
+        offline = self._extractive(question, query)
+        if offline.relevance < MODEL_RELEVANCE:
+            # Nothing relevant was retrieved: do not ask the model to answer from nothing.
+            yield Answer(question, NOT_IN_REPORT, False, [], offline.sources, mode="model")
+            return
+        prompt, given = self.model.build_prompt(question, [self.index.by_id(s.paragraph_id) for s in offline.sources])
+        pieces: list[str] = []
+        try:
+            for piece in self.model.stream_answer(prompt):
+                pieces.append(piece)
+                yield piece
+            if not "".join(pieces).strip():
+                raise ModelError("the model returned an empty answer: try again later")
+        except ModelError as error:
+            yield self._fallback(question, query, error)
+            return
+        text = "".join(pieces)
+        checked = verify(text, given, question)
+        yield Answer(question, checked.text, checked.answered, checked.citations, offline.sources,
+                     mode="model", warnings=checked.warnings, usage=self.model.usage(prompt, text))
+
+    def _fallback(self, question: str, query: str, error: ModelError) -> Answer:
+        log.warning("model failed: %s", error)
+        answer = self._extractive(question, query)
+        answer.mode = "offline-fallback"
+        answer.warnings.insert(0, f"{error} (showing the offline extractive answer instead)")
+        return answer
 
     def _source(self, result: NodeWithScore) -> Source:
         p = self.index.by_id(result.node.node_id)
         return Source(p.paragraph_id, p.text, float(result.score or 0.0), p.section, p.document)
 
-    def _answer_offline(self, question, query, query_vector, results, sources) -> Answer:
+    def _extractive(self, question: str, query: str) -> Answer:
+        """The offline answer: verbatim clauses of the retrieved paragraphs, or the decline."""
+        results, query_vector = self.retrieve(query)
+        sources = [self._source(r) for r in results]
         candidates = [self.index.by_id(r.node.node_id) for r in results]
-        positions = [self.paragraphs.index(p) for p in candidates]
+        positions = [self._position[p.paragraph_id] for p in candidates]
         extracts = best_clauses(
             query,
             query_vector,
@@ -85,8 +146,11 @@ class Assistant:
             [self.index.clause_vectors[i] for i in positions],
             self._idf,
         )
-        if not extracts or not self._answerable(query, extracts[0], candidates[extracts[0].paragraph_index]):
-            return Answer(question, NOT_IN_REPORT, False, [], sources)
+        relevance = self._relevance(query, extracts[0]) if extracts else float("-inf")
+        if relevance < OFFLINE_RELEVANCE:
+            answer = Answer(question, NOT_IN_REPORT, False, [], sources)
+            answer.relevance = relevance
+            return answer
         chosen = [e for e in extracts[:2] if e.score >= extracts[0].score - 0.05]
         citations: list[Citation] = []
         parts = []
@@ -98,13 +162,17 @@ class Assistant:
                 citations.append(citation)
             citation.quote = "；".join(filter(None, [citation.quote, extract.clause]))
             parts.append(f"{extract.clause} [{citation.marker}]")
-        return Answer(question, "；".join(parts), True, citations, sources)
+        answer = Answer(question, "；".join(parts), True, citations, sources)
+        answer.relevance = relevance
+        return answer
 
-    def _answerable(self, query: str, extract, paragraph: Paragraph) -> bool:
+    def _relevance(self, query: str, extract) -> float:
+        """How well the best clause matches: weighted term coverage plus cosine similarity.
+        A year the reports never mention makes anything irrelevant."""
         asked_years = years(query)
         if asked_years and not asked_years & self._corpus_years:
-            return False
-        return extract.coverage >= 0.5 or extract.similarity >= 0.86
+            return float("-inf")
+        return extract.coverage + 4 * (extract.similarity - 0.85)
 
 
 def _citation(marker: int, paragraph: Paragraph) -> Citation:

