@@ -127,6 +127,11 @@ class ModelClient:
             block = f"[{len(kept) + 1}] （{paragraph.document} › {paragraph.section}）\n{paragraph.text}\n"
             cost = count_tokens(block, self.model)
             if used + cost > budget:
+                if not kept:  # the best paragraph alone is too long: keep its beginning
+                    encoding = encoding_for(self.model)
+                    block = encoding.decode(encoding.encode(block)[: max(0, budget - used)])
+                    blocks.append(block)
+                    kept.append(paragraph)
                 break
             blocks.append(block)
             kept.append(paragraph)
@@ -135,12 +140,17 @@ class ModelClient:
 
     def stream_answer(self, prompt: str) -> Iterator[str]:
         """Yield the reply's text pieces; raise ModelError on any failure, mid-stream included."""
+        finished = False
         try:
             for chunk in self.llm.stream_chat([ChatMessage(role="user", content=prompt)]):
+                choices = getattr(chunk.raw, "choices", None) or []
+                finished = finished or any(getattr(c, "finish_reason", None) for c in choices)
                 if chunk.delta:
                     yield chunk.delta
         except Exception as error:
             raise self._fail(error) from error
+        if not finished:  # the connection closed before the server said the reply was complete
+            raise ModelError("the model's reply stopped halfway: try again")
 
     def usage(self, prompt: str, completion: str) -> Usage:
         return Usage(count_tokens(prompt, self.model), count_tokens(completion, self.model), self.model)
