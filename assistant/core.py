@@ -151,7 +151,11 @@ class Assistant:
             answer = Answer(question, NOT_IN_REPORT, False, [], sources)
             answer.relevance = relevance
             return answer
-        chosen = [e for e in extracts[:2] if e.score >= extracts[0].score - 0.05]
+        best = extracts[0]
+        # A close runner-up from the same paragraph completes the answer; one from another
+        # paragraph is more often the same topic in the other year.
+        chosen = [best] + [e for e in extracts[1:2] if e.paragraph_index == best.paragraph_index
+                           and e.score >= best.score - 0.05]
         citations: list[Citation] = []
         parts = []
         for extract in chosen:

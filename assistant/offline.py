@@ -92,7 +92,8 @@ def best_clauses(
     Score = lexical coverage of the question's weighted tokens (in the clause and,
     at half weight, in its section path) + cosine similarity to the question
     + a small bonus for numbers when the question asks for a quantity
-    + a small prior for the paragraph's retrieval rank."""
+    + a small prior for the paragraph's retrieval rank
+    - a penalty when the question names a year that the paragraph's section and text do not."""
     tokens = list(dict.fromkeys(tokenize(question)))
     weights = {t: idf.weight(t) for t in tokens}
     wants_number = bool(_QUANTITY.search(question.lower()))
@@ -100,6 +101,9 @@ def best_clauses(
     extracts = []
     for rank, (paragraph, texts, vectors) in enumerate(zip(candidates, clause_texts, clause_vectors)):
         context = normalize(f"{paragraph.document} {paragraph.section}")
+        # The title names the report's year for every paragraph; the section and text tell
+        # whether this paragraph is about the year the question asks for.
+        other_year = bool(asked_years) and not asked_years & years(f"{paragraph.section} {paragraph.text}")
         similarities = vectors @ query_vector if len(texts) else []
         for clause, similarity in zip(texts, similarities):
             clause_norm = normalize(clause)
@@ -111,6 +115,7 @@ def best_clauses(
                 + 4.0 * float(similarity)
                 + (0.3 if wants_number and _has_figure(clause, asked_years) else 0.0)
                 - 0.03 * rank
+                - (0.5 if other_year else 0.0)
             )
             extracts.append(Extract(rank, clause, score, context_coverage, float(similarity)))
     return sorted(extracts, key=lambda e: e.score, reverse=True)
