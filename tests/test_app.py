@@ -56,6 +56,23 @@ def test_ask_endpoint_keeps_serving_after_errors(client):
     assert client.predict(GDP_QUESTION, api_name="/ask")["answered"]
 
 
+def test_twenty_simultaneous_clients_all_get_answers(app_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    questions = ["2013年衢州市生产总值是多少？", "2014年淘汰黄标车多少辆？", "2013年新增养老机构床位多少张？",
+                 "2014年新增养老机构床位多少张？"] * 5
+
+    def ask(question):
+        return Client(app_url, verbose=False).predict(question, api_name="/ask")
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(ask, questions))
+    assert len(results) == 20 and all(r["answered"] for r in results)
+    assert all(r["citations"] for r in results)
+
+
 def test_citation_panel_escapes_html(bot):
     answer = bot.ask(GDP_QUESTION)
     answer.citations[0].text += "<script>alert(1)</script>"
