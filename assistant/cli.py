@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from assistant import NOT_IN_REPORT, Answer, Assistant, AssistantError, Settings
+from assistant import Answer, Assistant, AssistantError, Settings
 
 
 def _settings(offline: bool = False, knowledge: Path | None = None) -> Settings:
@@ -146,4 +146,3 @@ def serve(host, port, share, auth, offline):
     serve_app(Assistant(settings=_settings(offline)), host=host, port=port, share=share, auth=auth)
 
 
-__all__ = ["main", "format_answer", "NOT_IN_REPORT"]

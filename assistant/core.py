@@ -19,7 +19,7 @@ from assistant.citations import verify
 from assistant.llm import ModelClient
 from assistant.offline import IdfTable, best_clauses, is_follow_up, standalone_question
 from assistant.retrieval import Index, build_index
-from assistant.text import normalize, years
+from assistant.text import years
 
 log = logging.getLogger(__name__)
 

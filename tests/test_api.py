@@ -17,8 +17,8 @@ def test_gdp_answer_is_extractive_and_cited(bot):
     assert citation.document == "2014 年浙江省衢州市政府工作报告"
     assert "1056.6 亿元" in citation.text and citation.quote in citation.text
     assert answer.sources[0].paragraph_id == "quzhou-2014:p003"
-    assert [s.score for s in answer.sources] == sorted((s.score for s in answer.sources), reverse=True) or True
     assert len(answer.sources) == 5
+    assert len({s.paragraph_id for s in answer.sources}) == 5 and all(s.score > 0 for s in answer.sources)
 
 
 def test_every_answer_clause_is_verbatim(bot):
