@@ -57,7 +57,7 @@ class IdfTable:
     """Inverse document frequency of search tokens over the paragraphs."""
 
     def __init__(self, paragraphs: list[Paragraph]):
-        counts = Counter(token for p in paragraphs for token in set(tokenize(p.context_text)))
+        self.counts = counts = Counter(token for p in paragraphs for token in set(tokenize(p.context_text)))
         self._n = len(paragraphs)
         self._idf = {token: math.log(1 + self._n / count) for token, count in counts.items()}
         self._unseen = math.log(1 + self._n)
@@ -66,17 +66,34 @@ class IdfTable:
         return self._idf.get(token, self._unseen)
 
 
-def _coverage(tokens: list[str], weights: dict[str, float], text: str) -> float:
-    """Share of the question's token weight found (as substrings) in the text."""
-    total = sum(weights[t] for t in tokens)
+Concept = tuple[str, ...]  # alternative terms for one idea of the question: ('养老', '老年人')
+
+
+def concepts(query: str, translated: list[Concept] = ()) -> list[Concept]:
+    """The question's ideas: each search token on its own, plus each translated English
+    word with its alternatives (any one of them counts as present)."""
+    alternatives = {term for group in translated for term in group}
+    return [(t,) for t in dict.fromkeys(tokenize(query)) if t not in alternatives] + list(translated)
+
+
+def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
+    """Share of the question's weight found (as substrings) in the text."""
+    total = sum(weights)
     if not total:
         return 0.0
-    return sum(weights[t] for t in tokens if t in text) / total
+    return sum(w for idea, w in zip(ideas, weights) if any(term in text for term in idea)) / total
 
 
-def _has_figure(clause: str, asked_years: set[str]) -> bool:
-    """A number other than the years the question names: "2013 年是…的一年" has none."""
-    return any(n not in asked_years for n in numbers(clause))
+_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类大]")
+
+
+def wants_number(question: str) -> bool:
+    return bool(_QUANTITY.search(question.lower()))
+
+
+def has_figure(clause: str, asked_years: set[str] = frozenset()) -> bool:
+    """A number other than the years the question names: "2013 年是…的一年" has none; "十个方面" has one."""
+    return any(n not in asked_years for n in numbers(clause)) or bool(_CHINESE_COUNT.search(clause))
 
 
 def best_clauses(
@@ -86,6 +103,8 @@ def best_clauses(
     clause_texts: list[list[str]],
     clause_vectors: list[np.ndarray],
     idf: IdfTable,
+    ideas: list[Concept] | None = None,
+    quantity: bool | None = None,
 ) -> list[Extract]:
     """Clauses of the candidate paragraphs ranked by how well they answer the question.
 
@@ -94,9 +113,9 @@ def best_clauses(
     + a small bonus for numbers when the question asks for a quantity
     + a small prior for the paragraph's retrieval rank
     - a penalty when the question names a year that the paragraph's section and text do not."""
-    tokens = list(dict.fromkeys(tokenize(question)))
-    weights = {t: idf.weight(t) for t in tokens}
-    wants_number = bool(_QUANTITY.search(question.lower()))
+    ideas = concepts(question) if ideas is None else ideas
+    weights = [max(idf.weight(term) for term in idea) for idea in ideas]
+    quantity = wants_number(question) if quantity is None else quantity
     asked_years = years(question)
     extracts = []
     for rank, (paragraph, texts, vectors) in enumerate(zip(candidates, clause_texts, clause_vectors)):
@@ -107,13 +126,13 @@ def best_clauses(
         similarities = vectors @ query_vector if len(texts) else []
         for clause, similarity in zip(texts, similarities):
             clause_norm = normalize(clause)
-            coverage = _coverage(tokens, weights, clause_norm)
-            context_coverage = _coverage(tokens, weights, clause_norm + context)
+            coverage = _coverage(ideas, weights, clause_norm)
+            context_coverage = _coverage(ideas, weights, clause_norm + context)
             score = (
                 coverage
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
-                + (0.3 if wants_number and _has_figure(clause, asked_years) else 0.0)
+                + (0.3 if quantity and has_figure(clause, asked_years) else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)
             )

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -60,3 +61,13 @@ def numbers(text: str) -> list[str]:
 def years(text: str) -> set[str]:
     """Four-digit years 1900-2099 mentioned in a text."""
     return set(_YEAR.findall(normalize(text)))
+
+
+def places(text: str) -> set[str]:
+    """Place names (jieba's "ns" tag), without a trailing 市/省/县: "杭州市市长" -> {"杭州"}."""
+    found = set()
+    for word in jieba.posseg.lcut(text):
+        if word.flag == "ns" and len(word.word) >= 2:
+            name = word.word[:-1] if word.word[-1] in "市省县区" and len(word.word) > 2 else word.word
+            found.add(name)
+    return found

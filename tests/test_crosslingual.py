@@ -1,0 +1,50 @@
+import pytest
+
+from assistant import NOT_IN_REPORT
+from assistant.crosslingual import Glossary, _stem
+from assistant.text import places
+
+
+@pytest.fixture(scope="module")
+def glossary(bot):
+    return bot._glossary
+
+
+@pytest.mark.parametrize(
+    "word, stem", [("beds", "bed"), ("kilometres", "kilometer"), ("cities", "city"), ("regulated", "regulat")]
+)
+def test_stem(word, stem):
+    assert _stem(word) == stem
+
+
+def test_translation_uses_the_reports_own_terms(glossary):
+    text, groups = glossary.translate("What was Quzhou's GDP in 2013?")
+    assert "生产总值" in text and "衢州" in text and "2013" in text
+    assert ("生产总值",) in groups
+    text, _ = glossary.translate("What is the 2014 target for the urban registered unemployment rate?")
+    assert "失业率" in text and "目标" in text
+
+
+def test_chinese_question_with_an_english_acronym(glossary):
+    assert glossary.translate("2013年衢州的GDP是多少？")[0] == "2013年衢州的 生产总值 是多少？"
+
+
+def test_only_corpus_terms_are_produced():
+    glossary = Glossary({"收入": 3})
+    assert glossary.translate("income and revenue")[1] == [("收入",), ("收入",)]
+    assert glossary.translate("mayor")[1] == []
+
+
+def test_english_questions_are_answered_offline(bot):
+    answer = bot.ask("What was the per capita disposable income of urban residents in 2013?")
+    assert answer.answered and "28883" in answer.text
+
+
+def test_places_and_the_place_rule(bot):
+    assert places("杭州市市长是谁？") == {"杭州"}
+    assert bot.ask("杭州市市长是谁？").text == NOT_IN_REPORT
+    assert "沈仁康" in bot.ask("衢州市市长是谁？").text
+
+
+def test_a_quantity_needs_a_figure(bot):
+    assert bot.ask("How many hospitals does Quzhou have?").text == NOT_IN_REPORT
