@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,7 +79,11 @@ class Assistant:
                 f"the question has {len(question)} characters, over the limit of "
                 f"{self.settings.max_question_chars}: shorten it"
             )
-        return " ".join(question.split())
+        # Control characters (pasted escape codes, NULs) carry no meaning and can break terminals.
+        cleaned = "".join(ch for ch in question if unicodedata.category(ch) != "Cc" or ch.isspace())
+        if not cleaned.strip():
+            raise InputError("the question is empty: type a question about the report")
+        return " ".join(cleaned.split())
 
     def retrieve(self, query: str) -> tuple[list[NodeWithScore], np.ndarray]:
         """Paragraphs for a standalone query, best first, and the query's embedding."""

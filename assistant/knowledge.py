@@ -146,7 +146,15 @@ def parse_document(raw: str, source: str) -> list[Paragraph]:
     ]
 
 
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a report is ~50 KB; a bigger file is rarely one report
+
+
 def read_document(path: Path) -> list[Paragraph]:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise KnowledgeError(
+            f"{path} is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one report: split it"
+        )
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -32,3 +32,27 @@ def bot(session_cache):
     from assistant import Assistant, Settings
 
     return Assistant(settings=Settings(cache_dir=session_cache, offline=True))
+
+
+@pytest.fixture
+def server():
+    from openai_server import FakeOpenAI
+
+    fake = FakeOpenAI()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def model_bot(bot, server, session_cache):
+    """An assistant whose model is the local server; it shares the offline bot's index."""
+    from assistant import Assistant, Settings
+    from assistant.llm import ModelClient
+
+    settings = Settings(cache_dir=session_cache, openai_base_url=server.url, openai_api_key="sk-test",
+                        llm_model="local-model", llm_timeout=2, llm_max_retries=1)
+    model_bot = Assistant.__new__(Assistant)
+    model_bot.__dict__.update(bot.__dict__)
+    model_bot.settings = settings
+    model_bot.model = ModelClient(settings)
+    return model_bot

@@ -7,31 +7,10 @@ from assistant import NOT_IN_REPORT, Answer, Assistant, Settings
 from assistant.citations import verify
 from assistant.errors import ConfigError
 from assistant.llm import count_tokens, encoding_for
-from openai_server import FakeOpenAI, Reply
+from openai_server import Reply
 from conftest import GDP_QUESTION
 
 GOOD = "2013年全市实现生产总值 1056.6 亿元，增长 9.1% [1]。"
-
-
-@pytest.fixture
-def server():
-    fake = FakeOpenAI()
-    yield fake
-    fake.close()
-
-
-@pytest.fixture
-def model_bot(bot, server, session_cache):
-    """An assistant whose model is the local server; it shares the offline bot's index."""
-    settings = Settings(cache_dir=session_cache, openai_base_url=server.url, openai_api_key="sk-test",
-                        llm_model="local-model", llm_timeout=2, llm_max_retries=1)
-    model_bot = Assistant.__new__(Assistant)
-    model_bot.__dict__.update(bot.__dict__)
-    model_bot.settings = settings
-    from assistant.llm import ModelClient
-
-    model_bot.model = ModelClient(settings)
-    return model_bot
 
 
 def test_good_cited_answer(model_bot, server):
