@@ -113,18 +113,21 @@ def index(knowledge):
 @click.option("--report", "report_path", type=click.Path(path_type=Path), default=Path("eval-report.md"),
               show_default=True, help="Write the Markdown report here.")
 @click.option("--offline", is_flag=True, help="Measure the offline extractive mode even when a model is configured.")
-def evaluate(eval_set, json_path, report_path, offline):
+@click.option("--judge", is_flag=True, help="Also let the configured model grade each answer (CorrectnessEvaluator).")
+def evaluate(eval_set, json_path, report_path, offline, judge):
     """Score the assistant on the eval set, per question type."""
     from rich.console import Console
     from rich.progress import track
 
-    from assistant.evaluation import load_eval_set, run_eval, to_markdown, write_json
+    from assistant.evaluation import load_eval_set, make_judge, run_eval, to_markdown, write_json
 
     settings = _settings(offline)
     items = load_eval_set(eval_set or settings.knowledge_dir.parent / "evals" / "quzhou-2014.jsonl")
     bot = Assistant(settings=settings)
     progress = iter(track(range(len(items)), description=f"eval ({bot.mode})", console=Console(stderr=True)))
-    report = run_eval(bot, items, on_item=lambda _: next(progress, None))
+    if judge and bot.mode == "offline":
+        raise AssistantError("--judge needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL, and drop --offline")
+    report = run_eval(bot, items, on_item=lambda _: next(progress, None), judge=make_judge(bot) if judge else None)
     next(progress, None)
     markdown = to_markdown(report)
     click.echo(markdown)
@@ -146,3 +149,7 @@ def serve(host, port, share, auth, offline):
     serve_app(Assistant(settings=_settings(offline)), host=host, port=port, share=share, auth=auth)
 
 
+
+
+if __name__ == "__main__":
+    main()

@@ -23,10 +23,10 @@ from assistant.offline import (
     IdfTable,
     best_clauses,
     concepts,
-    has_figure,
+    answer_type,
+    has_answer_type,
     is_follow_up,
     standalone_question,
-    wants_number,
 )
 from assistant.retrieval import Index, build_index
 from assistant.text import places, years
@@ -164,10 +164,10 @@ class Assistant:
             [self.index.clause_vectors[i] for i in positions],
             self._idf,
             concepts(query, translated),
-            quantity := wants_number(f"{question} {query}"),
+            kind := answer_type(f"{question} {query}"),
         )
         best_paragraph = candidates[extracts[0].paragraph_index] if extracts else None
-        relevance = self._relevance(query, extracts[0], best_paragraph, quantity) if extracts else float("-inf")
+        relevance = self._relevance(query, extracts[0], best_paragraph, kind) if extracts else float("-inf")
         if relevance < OFFLINE_RELEVANCE:
             answer = Answer(question, NOT_IN_REPORT, False, [], sources)
             answer.relevance = relevance
@@ -191,19 +191,19 @@ class Assistant:
         answer.relevance = relevance
         return answer
 
-    def _relevance(self, query: str, extract, paragraph: Paragraph, quantity: bool) -> float:
+    def _relevance(self, query: str, extract, paragraph: Paragraph, kind: str | None) -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.
         A year the reports never mention, or a place the paragraph does not name
-        ("杭州市长" against Quzhou's mayor), or a question for a quantity whose best clause has
-        no figure, makes it irrelevant."""
+        ("杭州市长" against Quzhou's mayor), or a best clause without the kind of answer the
+        question asks for (a figure, a person, a date), makes it irrelevant."""
         asked_years = years(query)
         if asked_years and not asked_years & self._corpus_years:
             return float("-inf")
         context = f"{paragraph.document} {paragraph.section} {paragraph.text}"
         if any(place not in context for place in places(query)):
             return float("-inf")
-        if quantity and not has_figure(extract.clause, asked_years):
-            return float("-inf")  # asked how many, and the best clause has no figure
+        if not has_answer_type(kind, extract.clause, asked_years):
+            return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
 

@@ -74,6 +74,7 @@ class ItemResult:
     latency_ms: float
     text: str
     error: str = ""
+    judged: bool | None = None  # the model judge's verdict, when one ran
 
 
 @dataclass
@@ -145,6 +146,7 @@ def summarize(results: list[ItemResult]) -> dict:
         "false_decline_rate": _mean((not r.answered) for r in answerable),
         "latency_p50_ms": round(float(np.percentile(latencies, 50)), 1) if latencies else None,
         "latency_p95_ms": round(float(np.percentile(latencies, 95)), 1) if latencies else None,
+        "judge_pass_rate": _mean(r.judged for r in answerable),
     }
 
 
@@ -167,19 +169,33 @@ def naive_baseline(bot, items: list[EvalItem]) -> dict:
     }
 
 
+def make_judge(bot):
+    """A model judge for free-form answers: llama-index's CorrectnessEvaluator, which reads a
+    numeric score. (FaithfulnessEvaluator passes only on an English "yes", so a judge that
+    answers in Chinese would fail every answer; it is not used.)"""
+    from llama_index.core.evaluation import CorrectnessEvaluator
+
+    return CorrectnessEvaluator(llm=bot.model.llm)
+
+
 def run_eval(
     bot,
     items: list[EvalItem],
     on_item: Callable[[ItemResult], None] | None = None,
     baseline: bool = True,
+    judge=None,
 ) -> EvalReport:
-    """Ask every question through the public API and score the answers."""
+    """Ask every question through the public API and score the answers; with a `judge`
+    (see `make_judge`), also let the model grade each answer against the expected facts."""
     model_mode = bot.mode != "offline"
     results = []
     for item in items:
         start = time.perf_counter()
         answer = bot.ask(item.question, history=item.history)
         result = score_item(item, answer, (time.perf_counter() - start) * 1000, model_mode)
+        if judge is not None and item.answerable:
+            verdict = judge.evaluate(query=item.question, response=answer.text, reference="；".join(item.expected))
+            result.judged = bool(verdict.passing)
         results.append(result)
         if on_item:
             on_item(result)
@@ -201,6 +217,8 @@ def to_markdown(report: EvalReport) -> str:
     """The summary and per-type tables, the baseline, and every miss."""
     columns = ("n", "answer_accuracy", "citation_accuracy", "hit_at_3", "mrr", "decline_accuracy",
                "false_decline_rate", "latency_p50_ms", "latency_p95_ms")
+    if report.summary.get("judge_pass_rate") is not None:
+        columns += ("judge_pass_rate",)
     lines = [f"# Eval report ({report.mode})", "", "| type | " + " | ".join(columns) + " |",
              "|---|" + "---|" * len(columns)]
     for name, row in [("**all**", report.summary), *report.by_type.items()]:

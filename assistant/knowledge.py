@@ -19,6 +19,7 @@ from assistant.errors import KnowledgeError
 SUFFIXES = (".md", ".txt")
 SECTION_SEPARATOR = " › "
 FRONT_MATTER = "卷首：标题、日期、会议、报告人"
+OPENING = "开场白"
 
 _THEMATIC_BREAK = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -121,17 +122,20 @@ def parse_document(raw: str, source: str) -> list[Paragraph]:
             level = _section_level(heading_text, hashes)
             section_path = section_path[: level - 1] + [heading_text]
             continue
-        if texts and texts[-1][0] == tuple(section_path) and _is_cut(texts[-1][1]):
-            texts[-1] = (texts[-1][0], texts[-1][1] + block)
+        # Prose before the first heading is the speaker's opening, not front matter.
+        path = tuple(section_path) or ((OPENING,) if _SENTENCE_MARK.search(block) else ())
+        if texts and texts[-1][0] == path and _is_cut(texts[-1][1]):
+            texts[-1] = (path, texts[-1][1] + block)
             continue
-        if not section_path and texts and not _SENTENCE_MARK.search(texts[-1][1] + block):
+        if not path and texts and not texts[-1][0]:
             # Title, date, occasion and speaker lines form one front-matter paragraph.
             texts[-1] = ((), f"{texts[-1][1]} {block}")
             continue
         if _LEVEL2.match(block):
             # "(一)加快政府职能转变。开展…": the numbered lead sentence opens a sub-section.
             section_path = section_path[:1] + [re.split(r"[。！!]", block, maxsplit=1)[0]]
-        texts.append((tuple(section_path), block))
+            path = tuple(section_path)
+        texts.append((path, block))
     title = title or stem
     return [
         Paragraph(

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import jieba.posseg
 import numpy as np
 
 from assistant.knowledge import Paragraph
@@ -84,16 +85,34 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
     return sum(w for idea, w in zip(ideas, weights) if any(term in text for term in idea)) / total
 
 
+# Answer types: what kind of thing a question asks for, and how to see it in a clause.
+_WHO = re.compile(r"谁|哪位|何人|\bwho\b", re.IGNORECASE)
+_WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b|\bdate\b", re.IGNORECASE)
+_DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类大]")
 
 
-def wants_number(question: str) -> bool:
-    return bool(_QUANTITY.search(question.lower()))
+def answer_type(question: str) -> str | None:
+    """"quantity", "person", "date", or None: "衢州市市长是谁？" -> "person"."""
+    if _QUANTITY.search(question.lower()):
+        return "quantity"
+    if _WHO.search(question):
+        return "person"
+    if _WHEN.search(question):
+        return "date"
+    return None
 
 
-def has_figure(clause: str, asked_years: set[str] = frozenset()) -> bool:
-    """A number other than the years the question names: "2013 年是…的一年" has none; "十个方面" has one."""
-    return any(n not in asked_years for n in numbers(clause)) or bool(_CHINESE_COUNT.search(clause))
+def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = frozenset()) -> bool:
+    """Whether the clause holds that kind of answer. A figure is a number other than the years the
+    question names ("2013 年是…的一年" has none; "十个方面" has one); a person, a name jieba tags "nr"."""
+    if kind == "quantity":
+        return any(n not in asked_years for n in numbers(clause)) or bool(_CHINESE_COUNT.search(clause))
+    if kind == "person":
+        return any(word.flag == "nr" for word in jieba.posseg.lcut(clause))
+    if kind == "date":
+        return bool(_DATE.search(clause))
+    return True
 
 
 def best_clauses(
@@ -104,18 +123,19 @@ def best_clauses(
     clause_vectors: list[np.ndarray],
     idf: IdfTable,
     ideas: list[Concept] | None = None,
-    quantity: bool | None = None,
+    kind: str | None = None,
 ) -> list[Extract]:
     """Clauses of the candidate paragraphs ranked by how well they answer the question.
 
     Score = lexical coverage of the question's weighted tokens (in the clause and,
     at half weight, in its section path) + cosine similarity to the question
-    + a small bonus for numbers when the question asks for a quantity
+    + a small bonus when the clause holds the answer's type: a figure for a quantity,
+      a person for "谁", a date for "哪天"
     + a small prior for the paragraph's retrieval rank
     - a penalty when the question names a year that the paragraph's section and text do not."""
     ideas = concepts(question) if ideas is None else ideas
     weights = [max(idf.weight(term) for term in idea) for idea in ideas]
-    quantity = wants_number(question) if quantity is None else quantity
+    kind = answer_type(question) if kind is None else kind
     asked_years = years(question)
     extracts = []
     for rank, (paragraph, texts, vectors) in enumerate(zip(candidates, clause_texts, clause_vectors)):
@@ -132,7 +152,7 @@ def best_clauses(
                 coverage
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
-                + (0.3 if quantity and has_figure(clause, asked_years) else 0.0)
+                + (0.3 if kind and has_answer_type(kind, clause, asked_years) else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)
             )

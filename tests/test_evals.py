@@ -50,3 +50,57 @@ def test_offline_accuracy_holds_the_baseline(bot):
     }
     assert not drops, f"accuracy dropped below evals/baseline.json: {drops}\n{to_markdown(report)}"
     assert report.baseline["hit_at_3"] < report.summary["hit_at_3"]
+
+
+SMALL_SET = [
+    '{"id": "a", "type": "fact_2013", "question": "2013年衢州市生产总值是多少？", "history": [], "expected": ["1056.6亿元"], "gold": ["quzhou-2014:p003"], "answerable": true}',
+    '{"id": "b", "type": "target_2014", "question": "2014年淘汰黄标车多少辆？", "history": [], "expected": ["2000辆"], "gold": ["quzhou-2014:p044"], "answerable": true}',
+    '{"id": "c", "type": "unanswerable", "question": "2015年衢州的GDP是多少？", "history": [], "expected": [], "gold": [], "answerable": false}',
+]
+
+
+def test_eval_command_writes_json_and_markdown(tmp_path):
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    (tmp_path / "set.jsonl").write_text("\n".join(SMALL_SET) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--offline", "--set", str(tmp_path / "set.jsonl"),
+                                       "--json", str(tmp_path / "out.json"), "--report", str(tmp_path / "r.md")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert set(SUMMARY_KEYS) <= set(data["summary"])
+    assert data["summary"]["n"] == 3 and data["summary"]["answer_accuracy"] == 1.0
+    assert data["summary"]["decline_accuracy"] == 1.0
+    assert set(data["by_type"]) == {"fact_2013", "target_2014", "unanswerable"}
+    assert set(SUMMARY_KEYS) <= set(data["by_type"]["fact_2013"])
+    assert data["baseline"]["name"] == "llama-index BM25Retriever (defaults)"
+    assert "| **all** | 3 |" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_broken_eval_set_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from assistant.cli import main
+
+    (tmp_path / "set.jsonl").write_text('{"id": "a"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "--offline", "--set", str(tmp_path / "set.jsonl")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {tmp_path / 'set.jsonl'} line 1 is not a valid eval item")
+
+
+def test_model_eval_with_judge(model_bot, server):
+    from assistant.evaluation import EvalItem, make_judge
+    from openai_server import Reply
+
+    items = [EvalItem.model_validate_json(line) for line in SMALL_SET]
+    server.replies = [
+        Reply("2013年全市实现生产总值 1056.6 亿元 [1]。"), Reply("5.0\n与参考答案一致。"),
+        Reply("2014年全市淘汰 2000 辆黄标车 [1]。"), Reply("2.0\n不一致。"),
+    ]
+    report = run_eval(model_bot, items, baseline=False, judge=make_judge(model_bot))
+    assert report.mode == "local-model"
+    assert report.summary["answer_accuracy"] == 1.0
+    assert report.summary["judge_pass_rate"] == 0.5
+    assert report.summary["decline_accuracy"] == 1.0
+    assert "judge_pass_rate" in to_markdown(report)

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge import FRONT_MATTER, load_knowledge, parse_document, read_document
+from assistant.knowledge import FRONT_MATTER, OPENING, load_knowledge, parse_document, read_document
 from conftest import DATA, REPO
 
 
@@ -92,3 +92,8 @@ def test_plain_text_without_headings_uses_file_stem():
     paragraphs = parse_document("第一段。\n\n第二段。", "notes.txt")
     assert [p.document for p in paragraphs] == ["notes", "notes"]
     assert [p.paragraph_id for p in paragraphs] == ["notes:p001", "notes:p002"]
+
+
+def test_opening_prose_is_not_front_matter(report):
+    assert report[0].section == FRONT_MATTER
+    assert report[1].section == OPENING and report[1].text.startswith("现在，我代表市人民政府")
