@@ -2,7 +2,6 @@
 Nothing on disk is lost or corrupted."""
 
 import json
-import os
 
 import numpy as np
 import pytest
@@ -14,7 +13,7 @@ from assistant.cli import main
 from assistant.errors import InputError, KnowledgeError
 from assistant.knowledge import MAX_FILE_BYTES
 from assistant.retrieval import EmbeddingCache
-from conftest import DATA, GDP_QUESTION
+from conftest import DATA
 
 EMPTY = "the question is empty: type a question about the report"
 
