@@ -166,13 +166,13 @@ class Assistant:
             concepts(query, translated),
             kind := answer_type(f"{question} {query}"),
         )
-        best_paragraph = candidates[extracts[0].paragraph_index] if extracts else None
-        relevance = self._relevance(query, extracts[0], best_paragraph, kind) if extracts else float("-inf")
-        if relevance < OFFLINE_RELEVANCE:
-            answer = Answer(question, NOT_IN_REPORT, False, [], sources)
-            answer.relevance = relevance
-            return answer
+        if not extracts:
+            return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))
         best = extracts[0]
+        relevance = self._relevance(query, best, candidates[best.paragraph_index])
+        # Only an extract must hold the kind of answer asked for; a model may still compute it.
+        if relevance < OFFLINE_RELEVANCE or not has_answer_type(kind, best.clause, years(query)):
+            return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
         # A close runner-up from the same paragraph completes the answer; one from another
         # paragraph is more often the same topic in the other year.
         chosen = [best] + [e for e in extracts[1:2] if e.paragraph_index == best.paragraph_index
@@ -187,22 +187,17 @@ class Assistant:
                 citations.append(citation)
             citation.quote = "；".join(filter(None, [citation.quote, extract.clause]))
             parts.append(f"{extract.clause} [{citation.marker}]")
-        answer = Answer(question, "；".join(parts), True, citations, sources)
-        answer.relevance = relevance
-        return answer
+        return Answer(question, "；".join(parts), True, citations, sources, relevance=relevance)
 
-    def _relevance(self, query: str, extract, paragraph: Paragraph, kind: str | None) -> float:
+    def _relevance(self, query: str, extract, paragraph: Paragraph) -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.
         A year the reports never mention, or a place the paragraph does not name
-        ("杭州市长" against Quzhou's mayor), or a best clause without the kind of answer the
-        question asks for (a figure, a person, a date), makes it irrelevant."""
+        ("杭州市长" against Quzhou's mayor), makes it irrelevant."""
         asked_years = years(query)
         if asked_years and not asked_years & self._corpus_years:
             return float("-inf")
         context = f"{paragraph.document} {paragraph.section} {paragraph.text}"
         if any(place not in context for place in places(query)):
-            return float("-inf")
-        if not has_answer_type(kind, extract.clause, asked_years):
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
