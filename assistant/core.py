@@ -137,7 +137,7 @@ class Assistant:
                      mode="model", warnings=checked.warnings, usage=self.model.usage(prompt, text))
 
     def _fallback(self, question: str, query: str, error: ModelError) -> Answer:
-        log.warning("model failed: %s", error)
+        log.info("model failed: %s", error)  # the answer itself carries the warning
         answer = self._extractive(question, query)
         answer.mode = "offline-fallback"
         answer.warnings.insert(0, f"{error} (showing the offline extractive answer instead)")
