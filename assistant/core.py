@@ -60,7 +60,7 @@ class Assistant:
         self.index: Index = build_index(
             self.paragraphs, make_embedding(settings), settings.cache_dir, settings.top_k
         )
-        self._idf = IdfTable(self.paragraphs)
+        self._idf = IdfTable(self.index.tokens)
         self._position = {p.paragraph_id: i for i, p in enumerate(self.paragraphs)}
         self._glossary = Glossary(self._idf.counts)
         self.model = ModelClient(settings) if settings.model_configured else None

@@ -15,6 +15,7 @@ import jieba.posseg
 import numpy as np
 
 from assistant.knowledge import Paragraph
+
 from assistant.text import normalize, numbers, tokenize, years
 
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much)|percent|rate|number")
@@ -57,9 +58,10 @@ def standalone_question(question: str, history: list[dict]) -> str:
 class IdfTable:
     """Inverse document frequency of search tokens over the paragraphs."""
 
-    def __init__(self, paragraphs: list[Paragraph]):
-        self.counts = counts = Counter(token for p in paragraphs for token in set(tokenize(p.context_text)))
-        self._n = len(paragraphs)
+    def __init__(self, tokens: list[list[str]]):
+        """`tokens`: each paragraph's search tokens."""
+        self.counts = counts = Counter(token for paragraph in tokens for token in set(paragraph))
+        self._n = len(tokens)
         self._idf = {token: math.log(1 + self._n / count) for token, count in counts.items()}
         self._unseen = math.log(1 + self._n)
 

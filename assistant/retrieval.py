@@ -30,12 +30,13 @@ log = logging.getLogger(__name__)
 class BM25ChineseRetriever(BaseRetriever):
     """Okapi BM25 (bm25s) over jieba search tokens of each paragraph's contextual text."""
 
-    def __init__(self, nodes: list[TextNode], texts: list[str], top_k: int = 5):
+    def __init__(self, nodes: list[TextNode], tokens: list[list[str]], top_k: int = 5):
+        """`tokens`: each node's `tokenize()`d contextual text."""
         super().__init__()
         self._nodes = nodes
         self._top_k = top_k
         self._bm25 = bm25s.BM25()
-        self._bm25.index([tokenize(text) or ["<empty>"] for text in texts], show_progress=False)
+        self._bm25.index([t or ["<empty>"] for t in tokens], show_progress=False)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         tokens = [t for t in tokenize(query_bundle.query_str) if t in self._bm25.vocab_dict]
@@ -116,6 +117,9 @@ class EmbeddingCache:
         except Exception as error:  # a half-written or foreign file: start again
             log.warning("index cache %s is unreadable (%s); rebuilding it", self.path, error)
 
+    def __len__(self) -> int:
+        return len(self._vectors)
+
     def embed(self, texts: list[str], embed_model: BaseEmbedding, batch_size: int = 32) -> np.ndarray:
         keys = [_text_key(text) for text in texts]
         missing = sorted({key: text for key, text in zip(keys, texts) if key not in self._vectors}.items())
@@ -159,6 +163,7 @@ class Index:
     bm25: BM25ChineseRetriever
     dense: DenseRetriever
     embed_model: BaseEmbedding
+    tokens: list[list[str]]  # per paragraph, the search tokens of its contextual text
     clause_texts: list[list[str]]  # per paragraph, its clauses
     clause_vectors: list[np.ndarray]  # per paragraph, one row per clause
     embedded: int  # texts embedded in this build (not found in the cache)
@@ -176,17 +181,18 @@ def build_index(paragraphs: list[Paragraph], embed_model: BaseEmbedding, cache_d
     contexts = [p.context_text for p in paragraphs]
     clause_texts = [clauses(p.text) for p in paragraphs]
     cache = EmbeddingCache(cache_dir, embed_model.model_name)
-    before = len(cache._vectors)
+    before = len(cache)
     matrix = cache.embed(contexts, embed_model)
     flat = cache.embed([c for cs in clause_texts for c in cs], embed_model)
-    embedded = len(cache._vectors) - before
+    embedded = len(cache) - before
     cache.save()
     clause_vectors, start = [], 0
     for cs in clause_texts:
         clause_vectors.append(flat[start : start + len(cs)])
         start += len(cs)
     candidates = max(top_k, 10)
-    bm25 = BM25ChineseRetriever(nodes, contexts, top_k=candidates)
+    tokens = [tokenize(context) for context in contexts]
+    bm25 = BM25ChineseRetriever(nodes, tokens, top_k=candidates)
     dense = DenseRetriever(nodes, matrix, embed_model, top_k=candidates)
     clause_dense = ClauseDenseRetriever(nodes, clause_vectors, embed_model, top_k=candidates)
     fused = QueryFusionRetriever(
@@ -197,4 +203,4 @@ def build_index(paragraphs: list[Paragraph], embed_model: BaseEmbedding, cache_d
         num_queries=1,
         use_async=False,
     )
-    return Index(paragraphs, nodes, fused, bm25, dense, embed_model, clause_texts, clause_vectors, embedded)
+    return Index(paragraphs, nodes, fused, bm25, dense, embed_model, tokens, clause_texts, clause_vectors, embedded)
