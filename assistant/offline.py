@@ -15,7 +15,6 @@ import jieba.posseg
 import numpy as np
 
 from assistant.knowledge import Paragraph
-
 from assistant.text import normalize, numbers, tokenize, years
 
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much)|percent|rate|number")
