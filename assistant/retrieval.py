@@ -7,6 +7,7 @@ llama-index's own `BM25Retriever` tokenizes a whole Chinese clause as one token
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bm25s
+import jieba
 import numpy as np
 from llama_index.core.base.base_retriever import BaseRetriever
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -22,7 +24,7 @@ from llama_index.core.retrievers import QueryFusionRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from assistant.knowledge import Paragraph
-from assistant.text import clauses, tokenize
+from assistant.text import STOPWORDS, clauses, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -100,50 +102,51 @@ def _text_key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-class EmbeddingCache:
-    """Embeddings on disk keyed by the text's digest and the model name, so a rebuild
-    only embeds what changed. Writes are atomic; an unreadable file is rebuilt."""
+class DigestCache:
+    """Values computed from texts, kept on disk keyed by each text's digest, so that a
+    rebuild computes only what changed. Writes are atomic; an unreadable file is rebuilt."""
 
-    def __init__(self, cache_dir: Path, model_name: str):
-        slug = "".join(ch if ch.isalnum() else "-" for ch in model_name)
-        self.path = Path(cache_dir) / f"embeddings-{slug}.npz"
-        self._vectors: dict[str, np.ndarray] = {}
+    def __init__(self, path: Path):
+        self.path = path
+        self._values: dict = {}
         self._dirty = False
         try:
-            with np.load(self.path, allow_pickle=False) as data:
-                self._vectors = dict(zip(data["keys"].tolist(), data["vectors"]))
+            with open(self.path, "rb") as handle:
+                self._values = self._read(handle)
         except FileNotFoundError:
             pass
         except Exception as error:  # a half-written or foreign file: start again
             log.warning("index cache %s is unreadable (%s); rebuilding it", self.path, error)
 
-    def __len__(self) -> int:
-        return len(self._vectors)
+    def _read(self, handle) -> dict:
+        raise NotImplementedError
 
-    def embed(self, texts: list[str], embed_model: BaseEmbedding, batch_size: int = 32) -> np.ndarray:
+    def _write(self, handle) -> None:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def lookup(self, texts: list[str], compute, batch_size: int) -> list:
+        """The value for each text; `compute(list_of_texts)` makes the missing ones, a batch at a time."""
         keys = [_text_key(text) for text in texts]
-        missing = sorted({key: text for key, text in zip(keys, texts) if key not in self._vectors}.items())
+        missing = sorted({key: text for key, text in zip(keys, texts) if key not in self._values}.items())
         for start in range(0, len(missing), batch_size):
             batch = missing[start : start + batch_size]
-            vectors = embed_model.get_text_embedding_batch([text for _, text in batch])
-            for (key, _), vector in zip(batch, vectors):
-                self._vectors[key] = np.asarray(vector, dtype=np.float32)
+            for (key, _), value in zip(batch, compute([text for _, text in batch])):
+                self._values[key] = value
             self._dirty = True
-        if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
-        return np.stack([self._vectors[key] for key in keys])
+        return [self._values[key] for key in keys]
 
     def save(self) -> None:
         if not self._dirty:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            keys = np.array(list(self._vectors), dtype=str)
-            vectors = np.stack(list(self._vectors.values()))
             handle, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    np.savez(out, keys=keys, vectors=vectors)
+                    self._write(out)
                 os.replace(tmp, self.path)
             finally:
                 if os.path.exists(tmp):
@@ -151,6 +154,46 @@ class EmbeddingCache:
         except OSError as error:
             log.warning("cannot write the index cache to %s (%s); it stays in memory", self.path, error)
         self._dirty = False
+
+
+class EmbeddingCache(DigestCache):
+    """Embeddings keyed by text digest and model name."""
+
+    def __init__(self, cache_dir: Path, model_name: str):
+        slug = "".join(ch if ch.isalnum() else "-" for ch in model_name)
+        super().__init__(Path(cache_dir) / f"embeddings-{slug}.npz")
+
+    def _read(self, handle) -> dict:
+        with np.load(handle, allow_pickle=False) as data:
+            return dict(zip(data["keys"].tolist(), data["vectors"]))
+
+    def _write(self, handle) -> None:
+        np.savez(handle, keys=np.array(list(self._values), dtype=str), vectors=np.stack(list(self._values.values())))
+
+    def embed(self, texts: list[str], embed_model: BaseEmbedding, batch_size: int = 32) -> np.ndarray:
+        def compute(batch):
+            return [np.asarray(v, dtype=np.float32) for v in embed_model.get_text_embedding_batch(batch)]
+
+        rows = self.lookup(texts, compute, batch_size)
+        return np.stack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+
+
+class TokenCache(DigestCache):
+    """Search tokens keyed by text digest: jieba is most of a large corpus's build time.
+    The file name carries a digest of the tokenizer's settings, so a change starts afresh."""
+
+    def __init__(self, cache_dir: Path):
+        settings = f"{jieba.__version__} {' '.join(sorted(STOPWORDS))}"
+        super().__init__(Path(cache_dir) / f"tokens-{_text_key(settings)[:12]}.json")
+
+    def _read(self, handle) -> dict:
+        return {key: value.split("\x1f") if value else [] for key, value in json.load(handle).items()}
+
+    def _write(self, handle) -> None:
+        handle.write(json.dumps({key: "\x1f".join(value) for key, value in self._values.items()}).encode())
+
+    def tokens(self, texts: list[str]) -> list[list[str]]:
+        return self.lookup(texts, lambda batch: [tokenize(text) for text in batch], batch_size=1000)
 
 
 @dataclass
@@ -186,12 +229,14 @@ def build_index(paragraphs: list[Paragraph], embed_model: BaseEmbedding, cache_d
     flat = cache.embed([c for cs in clause_texts for c in cs], embed_model)
     embedded = len(cache) - before
     cache.save()
+    token_cache = TokenCache(cache_dir)
+    tokens = token_cache.tokens(contexts)
+    token_cache.save()
     clause_vectors, start = [], 0
     for cs in clause_texts:
         clause_vectors.append(flat[start : start + len(cs)])
         start += len(cs)
     candidates = max(top_k, 10)
-    tokens = [tokenize(context) for context in contexts]
     bm25 = BM25ChineseRetriever(nodes, tokens, top_k=candidates)
     dense = DenseRetriever(nodes, matrix, embed_model, top_k=candidates)
     clause_dense = ClauseDenseRetriever(nodes, clause_vectors, embed_model, top_k=candidates)

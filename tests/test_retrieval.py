@@ -76,3 +76,17 @@ def test_only_changed_text_is_embedded(tmp_path):
     cache.save()
     EmbeddingCache(tmp_path, "m").embed(["甲", "乙", "丙"], model)
     assert model.calls == 3
+
+
+def test_token_cache_is_reused_and_survives_corruption(tmp_path, monkeypatch):
+    import assistant.retrieval as retrieval
+
+    texts = ["2013年衢州市生产总值", "淘汰黄标车 2306 辆"]
+    first = retrieval.TokenCache(tmp_path)
+    expected = first.tokens(texts)
+    first.save()
+    monkeypatch.setattr(retrieval, "tokenize", lambda text: pytest.fail("tokenized again"))
+    assert retrieval.TokenCache(tmp_path).tokens(texts) == expected
+    first.path.write_text("{half", encoding="utf-8")
+    monkeypatch.undo()
+    assert retrieval.TokenCache(tmp_path).tokens(texts) == expected
