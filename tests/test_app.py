@@ -131,3 +131,14 @@ def test_browser_asks_and_shows_cited_paragraph(app_url):
         page.set_viewport_size({"width": 390, "height": 844})
         page.screenshot(path=str(shots / "chat-phone.png"), full_page=True)
         browser.close()
+
+
+def test_chat_follow_up_and_retry(bot):
+    demo = build_app(bot)
+    handlers = {fn.fn.__name__: fn.fn for fn in demo.fns.values()}
+    history, _, _ = list(handlers["respond"]("2013年城镇居民人均可支配收入是多少？", []))[-1]
+    history, panel, _ = list(handlers["respond"]("农村居民呢？", history))[-1]
+    assert "11924" in history[-1]["content"] and "quzhou-2014:p003" in panel
+    retried, _, _ = list(handlers["retry"](history))[-1]
+    assert [m["content"] for m in retried[:-1]] == [m["content"] for m in history[:-1]]
+    assert "11924" in retried[-1]["content"]
