@@ -142,3 +142,15 @@ def test_chat_follow_up_and_retry(bot):
     retried, _, _ = list(handlers["retry"](history))[-1]
     assert [m["content"] for m in retried[:-1]] == [m["content"] for m in history[:-1]]
     assert "11924" in retried[-1]["content"]
+
+
+def test_secrets_never_reach_the_page(model_bot):
+    import httpx
+
+    demo = serve(model_bot, port=_free_port(), block=False)
+    try:
+        page = httpx.get(demo.local_url, timeout=30).text + httpx.get(demo.local_url + "config", timeout=30).text
+    finally:
+        demo.close()
+    assert "模型：local-model" in page
+    assert "sk-test" not in page and "openai_api_key" not in page
