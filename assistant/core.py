@@ -12,18 +12,18 @@ import numpy as np
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from assistant.answer import NOT_IN_REPORT, Answer, Citation, Source
+from assistant.citations import verify
 from assistant.config import Settings
+from assistant.crosslingual import Glossary
 from assistant.embeddings import make_embedding
 from assistant.errors import InputError, ModelError
 from assistant.knowledge import Paragraph, load_knowledge
-from assistant.citations import verify
-from assistant.crosslingual import Glossary
 from assistant.llm import ModelClient
 from assistant.offline import (
     IdfTable,
+    answer_type,
     best_clauses,
     concepts,
-    answer_type,
     has_answer_type,
     is_follow_up,
     standalone_question,
@@ -72,17 +72,17 @@ class Assistant:
         return self.model.model if self.model else "offline"
 
     def check_question(self, question: str) -> str:
-        if not isinstance(question, str) or not question.strip():
+        """The question with control characters dropped and white space folded, or an InputError."""
+        # Control characters (pasted escape codes, NULs) carry no meaning and can break terminals.
+        cleaned = "".join(ch for ch in question if unicodedata.category(ch) != "Cc" or ch.isspace()) \
+            if isinstance(question, str) else ""
+        if not cleaned.strip():
             raise InputError("the question is empty: type a question about the report")
         if len(question) > self.settings.max_question_chars:
             raise InputError(
                 f"the question has {len(question)} characters, over the limit of "
                 f"{self.settings.max_question_chars}: shorten it"
             )
-        # Control characters (pasted escape codes, NULs) carry no meaning and can break terminals.
-        cleaned = "".join(ch for ch in question if unicodedata.category(ch) != "Cc" or ch.isspace())
-        if not cleaned.strip():
-            raise InputError("the question is empty: type a question about the report")
         return " ".join(cleaned.split())
 
     def retrieve(self, query: str) -> tuple[list[NodeWithScore], np.ndarray]:
@@ -108,12 +108,12 @@ class Assistant:
             yield answer.text
             yield answer
             return
+        query = standalone_question(question, history)
         try:
-            query = standalone_question(question, history)
             if history and is_follow_up(question) or not _has_chinese(question):
                 query = self.model.condense(question, history)
         except ModelError as error:
-            yield self._fallback(question, query, error)
+            yield _fallback(self._extractive(question, query), error)
             return
         offline = self._extractive(question, query)
         if offline.relevance < MODEL_RELEVANCE:
@@ -129,19 +129,12 @@ class Assistant:
             if not "".join(pieces).strip():
                 raise ModelError("the model returned an empty answer: try again later")
         except ModelError as error:
-            yield self._fallback(question, query, error)
+            yield _fallback(offline, error)
             return
         text = "".join(pieces)
         checked = verify(text, given, question)
         yield Answer(question, checked.text, checked.answered, checked.citations, offline.sources,
                      mode="model", warnings=checked.warnings, usage=self.model.usage(prompt, text))
-
-    def _fallback(self, question: str, query: str, error: ModelError) -> Answer:
-        log.info("model failed: %s", error)  # the answer itself carries the warning
-        answer = self._extractive(question, query)
-        answer.mode = "offline-fallback"
-        answer.warnings.insert(0, f"{error} (showing the offline extractive answer instead)")
-        return answer
 
     def _source(self, result: NodeWithScore) -> Source:
         p = self.index.by_id(result.node.node_id)
@@ -200,6 +193,14 @@ class Assistant:
         if any(place not in context for place in places(query)):
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
+
+
+def _fallback(answer: Answer, error: ModelError) -> Answer:
+    """The extractive answer, labelled, with what went wrong with the model."""
+    log.info("model failed: %s", error)  # the answer itself carries the warning
+    answer.mode = "offline-fallback"
+    answer.warnings.insert(0, f"{error} (showing the offline extractive answer instead)")
+    return answer
 
 
 def _citation(marker: int, paragraph: Paragraph) -> Citation:

@@ -129,6 +129,16 @@ def _mean(values: Iterable) -> float | None:
     return round(sum(values) / len(values), 4) if values else None
 
 
+def rank_metrics(ranks: list[int | None]) -> dict:
+    """hit@1/3/5 and MRR from each question's first gold rank (None: not retrieved)."""
+    return {
+        "hit_at_1": _mean((r is not None and r <= 1) for r in ranks),
+        "hit_at_3": _mean((r is not None and r <= 3) for r in ranks),
+        "hit_at_5": _mean((r is not None and r <= 5) for r in ranks),
+        "mrr": _mean((1 / r if r else 0.0) for r in ranks),
+    }
+
+
 def summarize(results: list[ItemResult]) -> dict:
     answerable = [r for r in results if r.item.answerable]
     unanswerable = [r for r in results if not r.item.answerable]
@@ -138,10 +148,7 @@ def summarize(results: list[ItemResult]) -> dict:
         "n": len(results),
         "answer_accuracy": _mean(r.correct for r in answerable),
         "citation_accuracy": _mean(r.citation_correct for r in answerable),
-        "hit_at_1": _mean((r is not None and r <= 1) for r in ranks),
-        "hit_at_3": _mean((r is not None and r <= 3) for r in ranks),
-        "hit_at_5": _mean((r is not None and r <= 5) for r in ranks),
-        "mrr": _mean((1 / r if r else 0.0) for r in ranks),
+        **rank_metrics(ranks),
         "decline_accuracy": _mean((not r.answered) for r in unanswerable),
         "false_decline_rate": _mean((not r.answered) for r in answerable),
         "latency_p50_ms": round(float(np.percentile(latencies, 50)), 1) if latencies else None,
@@ -160,13 +167,7 @@ def naive_baseline(bot, items: list[EvalItem]) -> dict:
         if item.answerable:
             found = [n.node.node_id for n in retriever.retrieve(item.question)]
             ranks.append(_first_gold_rank(found, item.gold))
-    return {
-        "name": "llama-index BM25Retriever (defaults)",
-        "hit_at_1": _mean((r is not None and r <= 1) for r in ranks),
-        "hit_at_3": _mean((r is not None and r <= 3) for r in ranks),
-        "hit_at_5": _mean((r is not None and r <= 5) for r in ranks),
-        "mrr": _mean((1 / r if r else 0.0) for r in ranks),
-    }
+    return {"name": "llama-index BM25Retriever (defaults)", **rank_metrics(ranks)}
 
 
 def make_judge(bot):

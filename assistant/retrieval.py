@@ -51,6 +51,13 @@ class BM25ChineseRetriever(BaseRetriever):
         ]
 
 
+def _query_vector(query_bundle: QueryBundle, embed_model: BaseEmbedding) -> np.ndarray:
+    """The query's embedding, computed once and kept on the bundle for the other dense retriever."""
+    if query_bundle.embedding is None:
+        query_bundle.embedding = embed_model.get_query_embedding(query_bundle.query_str)
+    return np.asarray(query_bundle.embedding, dtype=np.float32)
+
+
 class DenseRetriever(BaseRetriever):
     """Cosine similarity against a matrix of paragraph embeddings.
 
@@ -65,9 +72,7 @@ class DenseRetriever(BaseRetriever):
         self._top_k = top_k
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        if query_bundle.embedding is None:
-            query_bundle.embedding = self._embed_model.get_query_embedding(query_bundle.query_str)
-        scores = self._matrix @ np.asarray(query_bundle.embedding, dtype=np.float32)
+        scores = self._matrix @ _query_vector(query_bundle, self._embed_model)
         k = min(self._top_k, len(self._nodes))
         best = np.argpartition(-scores, k - 1)[:k]
         best = best[np.argsort(-scores[best])]
@@ -89,9 +94,7 @@ class ClauseDenseRetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         if self._matrix is None:
             return []
-        if query_bundle.embedding is None:
-            query_bundle.embedding = self._embed_model.get_query_embedding(query_bundle.query_str)
-        clause_scores = self._matrix @ np.asarray(query_bundle.embedding, dtype=np.float32)
+        clause_scores = self._matrix @ _query_vector(query_bundle, self._embed_model)
         best = np.full(len(self._nodes), -1.0, dtype=np.float32)
         np.maximum.at(best, self._owner, clause_scores)
         order = np.argsort(-best)[: self._top_k]

@@ -43,16 +43,22 @@ def server():
     fake.close()
 
 
-@pytest.fixture
-def model_bot(bot, server, session_cache):
-    """An assistant whose model is the local server; it shares the offline bot's index."""
-    from assistant import Assistant, Settings
+def with_model(bot, settings):
+    """A copy of the offline bot (sharing its index) whose model is configured by `settings`."""
+    from assistant import Assistant
     from assistant.llm import ModelClient
 
-    settings = Settings(cache_dir=session_cache, openai_base_url=server.url, openai_api_key="sk-test",
-                        llm_model="local-model", llm_timeout=2, llm_max_retries=1)
     model_bot = Assistant.__new__(Assistant)
     model_bot.__dict__.update(bot.__dict__)
     model_bot.settings = settings
     model_bot.model = ModelClient(settings)
     return model_bot
+
+
+@pytest.fixture
+def model_bot(bot, server, session_cache):
+    """An assistant whose model is the local server."""
+    from assistant import Settings
+
+    return with_model(bot, Settings(cache_dir=session_cache, openai_base_url=server.url, openai_api_key="sk-test",
+                                    llm_model="local-model", llm_timeout=2, llm_max_retries=1))

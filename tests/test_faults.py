@@ -5,7 +5,7 @@ import os
 import threading
 
 from assistant.app import build_app
-from conftest import GDP_QUESTION
+from conftest import GDP_QUESTION, with_model
 from openai_server import Reply
 
 FAULTS = [Reply(GDP_QUESTION, delay=3), Reply("生产总值 1056.6 亿元 [1]", cut_after=1), Reply(status=500),
@@ -17,10 +17,7 @@ def _open_files():
 
 
 def test_faults_fall_back_and_leak_nothing(model_bot, server):
-    model_bot.settings = model_bot.settings.model_copy(update={"llm_max_retries": 0})
-    from assistant.llm import ModelClient
-
-    model_bot.model = ModelClient(model_bot.settings)
+    model_bot = with_model(model_bot, model_bot.settings.model_copy(update={"llm_max_retries": 0}))
     server.replies = [Reply("warm-up [1]")]
     model_bot.ask(GDP_QUESTION)
     threads, files = threading.active_count(), _open_files()

@@ -3,12 +3,12 @@ against a local OpenAI-compatible server."""
 
 import pytest
 
-from assistant import NOT_IN_REPORT, Answer, Assistant, Settings
+from assistant import NOT_IN_REPORT, Answer, Settings
 from assistant.citations import verify
 from assistant.errors import ConfigError
 from assistant.llm import count_tokens, encoding_for
 from openai_server import Reply
-from conftest import GDP_QUESTION
+from conftest import GDP_QUESTION, with_model
 
 GOOD = "2013年全市实现生产总值 1056.6 亿元，增长 9.1% [1]。"
 
@@ -100,12 +100,7 @@ def test_retries_then_succeeds(model_bot, server):
 
 def test_unreachable_endpoint(bot, session_cache):
     settings = Settings(cache_dir=session_cache, openai_base_url="http://127.0.0.1:9/v1", llm_max_retries=0)
-    model_bot = Assistant.__new__(Assistant)
-    model_bot.__dict__.update(bot.__dict__)
-    from assistant.llm import ModelClient
-
-    model_bot.model = ModelClient(settings)
-    answer = model_bot.ask(GDP_QUESTION)
+    answer = with_model(bot, settings).ask(GDP_QUESTION)
     assert answer.mode == "offline-fallback"
     assert answer.warnings[0].startswith("cannot reach the model endpoint http://127.0.0.1:9/v1")
 
