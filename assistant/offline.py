@@ -15,7 +15,7 @@ import jieba.posseg
 import numpy as np
 
 from assistant.knowledge import Paragraph
-from assistant.text import normalize, numbers, tokenize, years
+from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much)|percent|rate|number")
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$", re.IGNORECASE)
@@ -87,10 +87,18 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 
 
 # Answer types: what kind of thing a question asks for, and how to see it in a clause.
-_WHO = re.compile(r"谁|哪位|何人|\bwho\b", re.IGNORECASE)
+_WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b|\bdate\b", re.IGNORECASE)
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
-_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类大]")
+_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")
+# The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
+_ASKED_UNIT = re.compile(
+    r"(?:多少|几)\s*(人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批)"
+)
+_SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
+_ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
+_PERCENT = re.compile(r"\d\s*[%‰]|百分点")
+_ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
 
 
 def answer_type(question: str) -> str | None:
@@ -104,16 +112,90 @@ def answer_type(question: str) -> str | None:
     return None
 
 
-def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = frozenset()) -> bool:
+def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = frozenset(), question: str = "") -> bool:
     """Whether the clause holds that kind of answer. A figure is a number other than the years the
-    question names ("2013 年是…的一年" has none; "十个方面" has one); a person, a name jieba tags "nr"."""
+    question names ("2013 年是…的一年" has none; "十个方面" has one), in the unit the question asks
+    for: a percentage for a rate, "家" for "多少家", not a percentage for "how many";
+    a person is a name jieba tags "nr"."""
     if kind == "quantity":
-        return any(n not in asked_years for n in numbers(clause)) or bool(_CHINESE_COUNT.search(clause))
+        if not (any(n not in asked_years for n in numbers(clause)) or _CHINESE_COUNT.search(clause)):
+            return False
+        if _ASKS_RATE.search(question):
+            return bool(_PERCENT.search(clause))
+        if unit := _ASKED_UNIT.search(question):
+            units = _SAME_UNIT.get(unit.group(1), unit.group(1))
+            return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
+        if _ASKS_COUNT.search(question):
+            return bool(re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<!年)", clause))
+        return True
     if kind == "person":
         return any(word.flag == "nr" for word in jieba.posseg.lcut(clause))
     if kind == "date":
         return bool(_DATE.search(clause))
     return True
+
+
+# Nouns that name the kind of figure asked for, not its topic: "增长幅度", "数量", "名字".
+_ATTRIBUTE_NOUNS = frozenset(
+    "数量 数目 总数 总量 规模 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 水平 程度 情况 面积 人数 天数 "
+    "名字 名称 时候 时间 地方 地点 金额 数额 多长 目标".split()
+)
+_FIGURE_SUFFIX = "率额量数值价费"  # "覆盖率", "出口额": a figure about what comes before
+_TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms and abbreviations
+
+
+def topics(question: str, common: set[str]) -> list[str]:
+    """The things a question asks about: its Chinese nouns, less the attribute nouns above and
+    the words too common in the reports to tell paragraphs apart. A modifier (jieba's "b") stays
+    with the noun it precedes: 副 + 市长 -> 副市长. English words are left out: their dictionary translations are too loose
+    to demand."""
+    words: list[tuple[str, str]] = []
+    for word in jieba.posseg.lcut(normalize(question)):
+        if words and words[-1][1] == "b" and word.flag.startswith("n"):
+            words[-1] = (words[-1][0] + word.word, word.flag)
+        else:
+            words.append((word.word, word.flag))
+    return [
+        word
+        for word, flag in words
+        if flag.startswith(_TOPIC_TAGS) and len(word) >= 2
+        and word not in STOPWORDS and word not in _ATTRIBUTE_NOUNS and word not in common
+    ]
+
+
+def _dictionary_head(word: str) -> str | None:
+    """The longest proper suffix of a compound that jieba knows as a word: 违章建筑 -> 建筑."""
+    jieba.dt.check_initialized()
+    return next((word[i:] for i in range(1, len(word) - 1) if jieba.dt.FREQ.get(word[i:])), None)
+
+
+def mentions(text: str, word: str, synonymous, exact: bool = False) -> bool:
+    """Whether a text speaks of `word`. Literally; or, unless `exact`, through the head of a
+    compound (Chinese compounds put the head last: 银行贷款 is a kind of 贷款), the stem of a figure
+    ("城镇化率" is about 城镇化), or a CC-CEDICT synonym of one of the text's words."""
+    if word in text:
+        return True
+    if exact:
+        return False
+    head = _dictionary_head(word)
+    if head in _ATTRIBUTE_NOUNS:  # 经济总量 is about 经济
+        return mentions(text, word[: -len(head)], synonymous)
+    if head:
+        word = head
+    elif len(word) > 2 and word[-1] in _FIGURE_SUFFIX:
+        return mentions(text, word[:-1], synonymous)
+    if word in text:
+        return True
+    return any(synonymous(word, other) or _abbreviates(word, other) for other in set(jieba.lcut_for_search(text)))
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether `short` keeps `long`'s first character and others in order, as Chinese
+    abbreviations do: 农民 for 农村居民, 公车 for 公交车."""
+    if len(long) <= len(short) or short[0] != long[0]:
+        return False
+    rest = iter(long[1:])
+    return all(ch in rest for ch in short[1:])
 
 
 def best_clauses(
@@ -153,7 +235,7 @@ def best_clauses(
                 coverage
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
-                + (0.3 if kind and has_answer_type(kind, clause, asked_years) else 0.0)
+                + (0.3 if kind and has_answer_type(kind, clause, asked_years, question) else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)
             )

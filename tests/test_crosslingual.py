@@ -48,3 +48,9 @@ def test_places_and_the_place_rule(bot):
 
 def test_a_quantity_needs_a_figure(bot):
     assert bot.ask("How many hospitals does Quzhou have?").text == NOT_IN_REPORT
+
+
+def test_synonyms_share_a_short_english_sense(glossary):
+    assert glossary.synonymous("开支", "支出")  # "expense"
+    assert not glossary.synonymous("存款", "贷款")  # deposit, loan
+    assert glossary.senses("没有这个词") == frozenset()

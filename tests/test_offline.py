@@ -1,7 +1,7 @@
 import pytest
 
 from assistant import NOT_IN_REPORT
-from assistant.offline import answer_type, has_answer_type, is_follow_up, standalone_question
+from assistant.offline import answer_type, has_answer_type, is_follow_up, mentions, standalone_question, topics
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,56 @@ def test_answer_type(question, kind):
 )
 def test_has_answer_type(kind, clause, expected):
     assert has_answer_type(kind, clause, {"2013"}) is expected
+
+
+@pytest.mark.parametrize(
+    "question, clause, expected",
+    [("森林覆盖率是多少？", "启动“四大森林”建设", False),  # a rate wants a percentage; 四大 is a name
+     ("优良率要达到多少？", "空气质量优良率达到 70%以上", True),
+     ("多少家企业挂牌？", "新增 11 家企业在省股权交易中心挂牌", True),
+     ("有多少所学校？", "新建农村文化礼堂 100 个", False),
+     ("引进了多少名青年科学家？", "引进青年科学家 23 人", True),  # 名 and 人 count the same people
+     ("生产总值达到多少亿元？", "地区生产总值增长 8.5%左右", False),
+     ("How many tourists visited?", "游客人数增长 30%，首个 5A 级景区", False),
+     ("How many beds?", "新增养老机构床位 1330 张", True)],
+)
+def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
+    assert has_answer_type("quantity", clause, {"2013"}, question) is expected
+
+
+def test_topics_are_the_nouns_asked_about():
+    assert topics("衢州市副市长有哪些人？", set()) == ["衢州市", "副市长"]  # the modifier stays with its noun
+    assert topics("2013年衢州的森林覆盖率是多少？", {"衢州"}) == ["森林", "覆盖率"]  # common words drop out
+    assert topics("新增国家高新技术企业数量？", set()) == ["国家", "高新技术", "企业"]  # 数量 names the figure
+    assert topics("What is the population?", set()) == []
+
+
+def _never(a, b):
+    return False
+
+
+@pytest.mark.parametrize(
+    "word, text, expected",
+    [("贷款", "全市贷款余额 1251 亿元", True),
+     ("银行贷款", "全市贷款余额 1251 亿元", True),  # the head of the compound is there
+     ("上市公司", "支持企业股上市，新增 11 家企业挂牌", False),  # 上市 is, the head 公司 is not
+     ("出口额", "外贸出口总额 23.9 亿美元", True),  # a figure about 出口
+     ("城镇化率", "城镇居民人均可支配收入 28883 元", False),
+     ("经济总量", "全市实现生产总值 1056.6 亿元", False),  # about 经济, which is not there
+     ("农民", "农村居民人均纯收入 11924 元", True),  # an abbreviation of 农村居民
+     ("存款", "全市贷款余额 1251 亿元", False)],
+)
+def test_mentions(word, text, expected):
+    assert mentions(text, word, _never) is expected
+
+
+def test_mentions_through_a_synonym_unless_exact():
+    def synonymous(a, b):
+        return {a, b} == {"开支", "支出"}
+
+    assert mentions("“三公”经费支出下降 17.4%", "开支", synonymous)
+    assert not mentions("衢州市市长 沈仁康", "副市长", synonymous, exact=True)
+    assert mentions("衢州市市长 沈仁康", "市长", synonymous, exact=True)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +95,12 @@ def test_standalone_question_replaces_years():
     history = [{"role": "user", "content": "2013年淘汰黄标车多少辆？"}, {"role": "assistant", "content": "…"}]
     assert standalone_question("那2014年呢？", history) == "淘汰黄标车多少辆？ 那2014年呢？"
     assert standalone_question("2014年新增养老床位多少张？", history) == "2014年新增养老床位多少张？"
+
+
+@pytest.mark.parametrize("question", ["衢州市常务副市长是谁？", "2013年衢州的粮食总产量是多少？", "2013年衢州的旅游总人数是多少人次？"])
+def test_near_misses_decline(bot, question):
+    assert bot.ask(question).text == NOT_IN_REPORT
+
+
+def test_a_compound_with_the_reports_head_word_answers(bot):
+    assert "23.9 亿美元" in bot.ask("2013年外贸出口额是多少？").text
