@@ -175,7 +175,7 @@ class Assistant:
         if (
             relevance < OFFLINE_RELEVANCE
             or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
-            or not all(mentions(context, topic, self._glossary.synonymous, exact=kind == "person")
+            or not all(mentions(context, topic, self._glossary.synonymous, kind == "person", normalize(paragraph.text))
                        for topic in topics(asked, self._common_terms))
         ):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)

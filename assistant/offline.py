@@ -93,16 +93,24 @@ _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s
 _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
 _ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批)"
+    r"(?:多少|几)\s*(人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|[A-Za-z])"
 )
 _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
+# A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
+_ASKS_CHANGE = re.compile(
+    r"增|降|减|涨|提高|幅|变化|比|倍|目标|预期|预计|计划|控制|grow|increase|decrease|drop|fall|rise|target|goal|plan",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"第几|排名|排第|\brank", re.IGNORECASE)
 
 
 def answer_type(question: str) -> str | None:
-    """"quantity", "person", "date", or None: "衢州市市长是谁？" -> "person"."""
+    """"ordinal", "quantity", "person", "date", or None: "衢州市市长是谁？" -> "person"."""
+    if _ORDINAL.search(question):
+        return "ordinal"
     if _QUANTITY.search(question.lower()):
         return "quantity"
     if _WHO.search(question):
@@ -114,20 +122,26 @@ def answer_type(question: str) -> str | None:
 
 def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = frozenset(), question: str = "") -> bool:
     """Whether the clause holds that kind of answer. A figure is a number other than the years the
-    question names ("2013 年是…的一年" has none; "十个方面" has one), in the unit the question asks
-    for: a percentage for a rate, "家" for "多少家", not a percentage for "how many";
+    question names ("2013 年是…的一年" has none; "十个方面" has one) and, given the question, in the
+    unit it asks for: a percentage for a rate, "家" for "多少家", an amount rather than a percentage
+    for "how many" and for anything but a change or a plan; an ordinal is "第六届" or "首个";
     a person is a name jieba tags "nr"."""
     if kind == "quantity":
         if not (any(n not in asked_years for n in numbers(clause)) or _CHINESE_COUNT.search(clause)):
             return False
+        if not question:
+            return True
         if _ASKS_RATE.search(question):
             return bool(_PERCENT.search(clause))
         if unit := _ASKED_UNIT.search(question):
             units = _SAME_UNIT.get(unit.group(1), unit.group(1))
             return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
-        if _ASKS_COUNT.search(question):
-            return bool(re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<!年)", clause))
+        amount = re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<!年)", clause)
+        if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
+            return bool(amount or _CHINESE_COUNT.search(clause))
         return True
+    if kind == "ordinal":
+        return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]", clause))
     if kind == "person":
         return any(word.flag == "nr" for word in jieba.posseg.lcut(clause))
     if kind == "date":
@@ -169,21 +183,30 @@ def _dictionary_head(word: str) -> str | None:
     return next((word[i:] for i in range(1, len(word) - 1) if jieba.dt.FREQ.get(word[i:])), None)
 
 
-def mentions(text: str, word: str, synonymous, exact: bool = False) -> bool:
+def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: str = "") -> bool:
     """Whether a text speaks of `word`. Literally; or, unless `exact`, through the head of a
-    compound (Chinese compounds put the head last: 银行贷款 is a kind of 贷款), the stem of a figure
-    ("城镇化率" is about 城镇化), or a CC-CEDICT synonym of one of the text's words."""
+    compound (Chinese compounds put the head last: 银行贷款 is a kind of 贷款) when the paragraph
+    also speaks of the modifier, the stem of a figure ("城镇化率" is about 城镇化), or a CC-CEDICT
+    synonym or an abbreviation of one of the text's words."""
     if word in text:
         return True
     if exact:
         return False
     head = _dictionary_head(word)
     if head in _ATTRIBUTE_NOUNS:  # 经济总量 is about 经济
-        return mentions(text, word[: -len(head)], synonymous)
+        return mentions(text, word[: -len(head)], synonymous, paragraph=paragraph)
     if head:
-        word = head
-    elif len(word) > 2 and word[-1] in _FIGURE_SUFFIX:
-        return mentions(text, word[:-1], synonymous)
+        modifier = word[: -len(head)]
+        return _names(text, head, synonymous) and (
+            not paragraph or len(modifier) < 2 or _names(paragraph, modifier, synonymous)
+        )
+    if len(word) > 2 and word[-1] in _FIGURE_SUFFIX:
+        return mentions(text, word[:-1], synonymous, paragraph=paragraph)
+    return _names(text, word, synonymous)
+
+
+def _names(text: str, word: str, synonymous) -> bool:
+    """The word, a synonym or its long form is in the text."""
     if word in text:
         return True
     return any(synonymous(word, other) or _abbreviates(word, other) for other in set(jieba.lcut_for_search(text)))
@@ -235,7 +258,7 @@ def best_clauses(
                 coverage
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
-                + (0.3 if kind and has_answer_type(kind, clause, asked_years, question) else 0.0)
+                + (0.3 if kind and has_answer_type(kind, clause, asked_years) else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)
             )

@@ -32,10 +32,20 @@ def test_has_answer_type(kind, clause, expected):
      ("引进了多少名青年科学家？", "引进青年科学家 23 人", True),  # 名 and 人 count the same people
      ("生产总值达到多少亿元？", "地区生产总值增长 8.5%左右", False),
      ("How many tourists visited?", "游客人数增长 30%，首个 5A 级景区", False),
-     ("How many beds?", "新增养老机构床位 1330 张", True)],
+     ("How many beds?", "新增养老机构床位 1330 张", True),
+     ("空气优良天数是多少天？", "县级以上城市空气质量优良率达到 70%以上", False),
+     ("出生人口是多少？", "人口自然增长率 3.38%", False),  # an amount, not a percentage
+     ("生产总值增长了多少？", "全市实现生产总值 1056.6 亿元，增长 9.1%", True),
+     ("旅游区是几A级景区？", "旅游区成功晋级为我市首个 5A 级景区", True)],
 )
 def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
+
+
+def test_an_ordinal_needs_a_rank():
+    assert answer_type("GDP在浙江省排第几？") == "ordinal"
+    assert has_answer_type("ordinal", "在衢州市第六届人民代表大会第五次会议上")
+    assert not has_answer_type("ordinal", "全市实现生产总值 1056.6 亿元")
 
 
 def test_topics_are_the_nouns_asked_about():
