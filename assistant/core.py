@@ -167,10 +167,10 @@ class Assistant:
         if not extracts:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))
         best = extracts[0]
-        relevance = self._relevance(query, best, candidates[best.paragraph_index])
+        paragraph = candidates[best.paragraph_index]
+        relevance = self._relevance(query, best, paragraph)
         # Only an extract must hold the kind of answer asked for, and speak of every thing the
         # question asks about (a title exactly: 副市长 is not 市长); a model may still compute it.
-        paragraph = candidates[best.paragraph_index]
         context = normalize(f"{paragraph.document} {paragraph.section} {best.clause}")
         if (
             relevance < OFFLINE_RELEVANCE
