@@ -172,10 +172,11 @@ class Assistant:
         # Only an extract must hold the kind of answer asked for, and speak of every thing the
         # question asks about (a title exactly: 副市长 is not 市长); a model may still compute it.
         context = normalize(f"{paragraph.document} {paragraph.section} {best.clause}")
+        paragraph_text = normalize(paragraph.text)
         if (
             relevance < OFFLINE_RELEVANCE
             or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
-            or not all(mentions(context, topic, self._glossary.synonymous, kind == "person", normalize(paragraph.text))
+            or not all(mentions(context, topic, self._glossary.synonymous, kind == "person", paragraph_text)
                        for topic in topics(asked, self._common_terms))
         ):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)

@@ -99,6 +99,7 @@ _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<!年)")  # a number with a unit, not "%" or "年"
 # A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
 _ASKS_CHANGE = re.compile(
     r"增|降|减|涨|提高|幅|变化|比|倍|目标|预期|预计|计划|控制|grow|increase|decrease|drop|fall|rise|target|goal|plan",
@@ -136,9 +137,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if unit := _ASKED_UNIT.search(question):
             units = _SAME_UNIT.get(unit.group(1), unit.group(1))
             return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
-        amount = re.search(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<!年)", clause)
         if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
-            return bool(amount or _CHINESE_COUNT.search(clause))
+            return bool(_AMOUNT.search(clause) or _CHINESE_COUNT.search(clause))
         return True
     if kind == "ordinal":
         return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]", clause))
@@ -161,8 +161,8 @@ _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms an
 def topics(question: str, common: set[str]) -> list[str]:
     """The things a question asks about: its Chinese nouns, less the attribute nouns above and
     the words too common in the reports to tell paragraphs apart. A modifier (jieba's "b") stays
-    with the noun it precedes: 副 + 市长 -> 副市长. English words are left out: their dictionary translations are too loose
-    to demand."""
+    with the noun it precedes: 副 + 市长 -> 副市长. English words are left out: their dictionary
+    translations are too loose to demand."""
     words: list[tuple[str, str]] = []
     for word in jieba.posseg.lcut(normalize(question)):
         if words and words[-1][1] == "b" and word.flag.startswith("n"):
