@@ -22,8 +22,11 @@ from assistant.llm import ModelClient
 from assistant.offline import (
     IdfTable,
     answer_type,
+    asks_name,
     best_clauses,
     concepts,
+    figure_focus,
+    figure_of,
     has_answer_type,
     is_follow_up,
     mentions,
@@ -170,14 +173,18 @@ class Assistant:
         paragraph = candidates[best.paragraph_index]
         relevance = self._relevance(query, best, paragraph)
         # Only an extract must hold the kind of answer asked for, and speak of every thing the
-        # question asks about (a title exactly: 副市长 is not 市长); a model may still compute it.
+        # question asks about (a title or a named thing exactly: 副市长 is not 市长); a model may still compute it.
         context = normalize(f"{paragraph.document} {paragraph.section} {best.clause}")
         paragraph_text = normalize(paragraph.text)
         if (
             relevance < OFFLINE_RELEVANCE
             or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
-            or not all(mentions(context, topic, self._glossary.synonymous, kind == "person", paragraph_text)
+            or not all(mentions(context, topic, self._glossary.synonymous, asks_name(asked) or kind == "person", paragraph_text)
                        for topic in topics(asked, self._common_terms))
+            or not all(self._glossary.covers(context, word, terms) for word, terms in self._glossary.topics(asked))
+            or kind == "quantity" and (focus := figure_focus(asked)) and focus not in self._common_terms
+            and not figure_of(normalize(best.clause), focus, self._glossary.synonymous, paragraph_text)
+            and not mentions(normalize(f"{paragraph.document} {paragraph.section}"), focus, self._glossary.synonymous)
         ):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
         # A close runner-up from the same paragraph completes the answer; one from another

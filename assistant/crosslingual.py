@@ -17,6 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+import jieba
+
 log = logging.getLogger(__name__)
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
@@ -28,6 +30,8 @@ _ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why""".split()
 )
 TERMS_PER_WORD = 3
+# Words that name the kind of figure asked for, not its topic ("transaction volume").
+_ATTRIBUTE_WORDS = frozenset("amount number total volume rate level size value figure scale share proportion percentage quantity count sum".split())
 
 
 def _cedict_path() -> Path | None:
@@ -112,6 +116,26 @@ class Glossary:
     def synonymous(self, a: str, b: str) -> bool:
         """Whether two Chinese words share a short English sense: 开支 ~ 支出 ("expense")."""
         return bool(self.senses(a) & self.senses(b))
+
+    def topics(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
+        words its best corpus term is glossed by as a noun, not a verb ("to care for") nor a
+        modifier ("urban district"), nor the kind of figure ("volume"). "What is the population of
+        Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name."""
+        return [(word, tuple(self._terms[word])) for word in _words(text)
+                if word in self._terms and word not in _ATTRIBUTE_WORDS and self._names_noun(self._terms[word][0], word)]
+
+    def _names_noun(self, term: str, word: str) -> bool:
+        glosses = (re.sub(r"\([^)]*\)", " ", d).strip() for d in self._definitions.get(term, "").split("/"))
+        return any(not g.lower().startswith("to ") and _words(g)[-1:] == [word] for g in glosses)
+
+    def covers(self, text: str, word: str, terms: tuple[str, ...]) -> bool:
+        """Whether a Chinese text speaks of an English word: it holds one of the word's corpus
+        terms, or any dictionary word glossed with it ("交易额" for "volume")."""
+        if any(term in text for term in terms):
+            return True
+        return any(word in _words(self._definitions[token]) for token in set(jieba.lcut_for_search(text))
+                   if token in self._definitions)
 
     def translate(self, text: str) -> tuple[str, list[tuple[str, ...]]]:
         """Each English word replaced by the corpus terms it glosses, the rest kept, and the

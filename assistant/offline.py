@@ -108,6 +108,14 @@ _ASKS_CHANGE = re.compile(
 _ORDINAL = re.compile(r"第几|排名|排第|\brank", re.IGNORECASE)
 
 
+_NAME = re.compile(r"叫什么|名字|姓名|名称|\bnamed?\b", re.IGNORECASE)
+
+
+def asks_name(question: str) -> bool:
+    """Whether a question asks what something is called: "机场叫什么名字？"."""
+    return bool(_NAME.search(question))
+
+
 def answer_type(question: str) -> str | None:
     """"ordinal", "quantity", "person", "date", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):
@@ -177,6 +185,59 @@ def topics(question: str, common: set[str]) -> list[str]:
     ]
 
 
+_ASKS_FIGURE = re.compile(r"^(多少|几|多大|多高|多长|多远)")
+_NOMINAL_TAGS = ("n", "t", "a", "b", "j", "l", "vn")
+_UNIT = re.compile(r"人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|万人|元|吨|亩|天|年")
+_FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
+_FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为".split())  # "完成多少", not what is counted
+
+
+def figure_focus(question: str) -> str | None:
+    """The word a figure question asks the figure of: the noun a "多少" counts ("多少名青年科学家"
+    -> 科学家), else the word before it that is not a verb of the figure ("消费支出是多少" -> 支出,
+    "投资增长了多少" -> 投资), or None."""
+    words = [w for w in jieba.posseg.lcut(normalize(question)) if w.word.strip()]
+    at = next((i for i, w in enumerate(words) if _ASKS_FIGURE.match(w.word)), None)
+    if at is None:
+        return None
+    counted = None
+    for word in words[at + 1 :]:
+        if word.flag.startswith(_NOMINAL_TAGS) and not _UNIT.fullmatch(word.word):
+            counted = word.word if len(word.word) > 1 else counted  # a run's last noun is its head: 文化礼堂 -> 礼堂
+        elif counted or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
+            break
+    if counted:
+        return _focus_word(counted)
+    if any(w.word == "比" and w.flag == "p" for w in words):
+        return None  # "A 比 B 少多少" asks a difference, to be computed
+    before = words[:at]
+    while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
+                      or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)):
+        before.pop()
+    if not before or before[-1].flag == "ns" or not before[-1].flag.startswith(("n", "v", "j", "l")):
+        return None
+    focus = before.pop().word
+    if before and before[-1].flag == "vn":
+        focus = before.pop().word + focus  # with a verbal noun modifying it: 旅游 + 总收入, not a noun topic
+    return _focus_word(focus)
+
+
+def _focus_word(word: str) -> str | None:
+    return None if word in _ATTRIBUTE_NOUNS or len(word) < 2 else word
+
+
+_SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.9%和 2.3%"
+
+
+def figure_of(clause: str, focus: str, synonymous, paragraph: str = "") -> bool:
+    """Whether a part of the clause between commas holds both a figure and the word it is the
+    figure of: "引进青年科学家 23 人、院士专家工作站实现全覆盖" has no figure of 院士."""
+    return any(
+        (numbers(part) or _CHINESE_COUNT.search(part)) and mentions(part, focus, synonymous, paragraph=paragraph)
+        for part in _SEGMENT.split(clause)
+    )
+
+
 def _dictionary_head(word: str) -> str | None:
     """The longest proper suffix of a compound that jieba knows as a word: 违章建筑 -> 建筑."""
     jieba.dt.check_initialized()
@@ -209,7 +270,9 @@ def _names(text: str, word: str, synonymous) -> bool:
     """The word, a synonym or its long form is in the text."""
     if word in text:
         return True
-    return any(synonymous(word, other) or _abbreviates(word, other) for other in set(jieba.lcut_for_search(text)))
+    # A word inside another names something else: 出口 is not 进出口, 市长 not 副市长.
+    return any((synonymous(word, other) and word not in other and other not in word) or _abbreviates(word, other)
+               for other in set(jieba.lcut_for_search(text)))
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -54,3 +54,24 @@ def test_synonyms_share_a_short_english_sense(glossary):
     assert glossary.synonymous("开支", "支出")  # "expense"
     assert not glossary.synonymous("存款", "贷款")  # deposit, loan
     assert glossary.senses("没有这个词") == frozenset()
+
+
+def test_english_topics_are_the_nouns_asked_about(glossary):
+    assert [word for word, _ in glossary.topics("What is the population of Quzhou?")] == ["population"]
+    # "urban" modifies ("urban district"), "volume" names the kind of figure, "new" is no noun
+    assert [word for word, _ in glossary.topics("What was the urban e-commerce transaction volume?")] == [
+        "e-commerce", "transaction"]
+
+
+def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
+    assert glossary.covers("全市实现生产总值 1056.6 亿元", "gdp", ("生产总值",))
+    assert glossary.covers("新增养老机构床位 1330 张", "elderly", ("老年",))  # 养老: "to provide for the elderly"
+    assert not glossary.covers("全市实现生产总值 1056.6 亿元", "capita", ("人均",))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What was Quzhou's per capita GDP in 2013?", "What was the average house price in Quzhou in 2013?"],
+)
+def test_english_questions_about_what_the_report_lacks_decline(bot, question):
+    assert bot.ask(question).text == NOT_IN_REPORT

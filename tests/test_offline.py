@@ -1,7 +1,18 @@
 import pytest
 
 from assistant import NOT_IN_REPORT
-from assistant.offline import answer_type, has_answer_type, is_follow_up, mentions, standalone_question, topics
+from assistant.offline import (
+    _names,
+    answer_type,
+    asks_name,
+    figure_focus,
+    figure_of,
+    has_answer_type,
+    is_follow_up,
+    mentions,
+    standalone_question,
+    topics,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,6 +94,40 @@ def test_mentions_through_a_synonym_unless_exact():
     assert mentions("衢州市市长 沈仁康", "市长", synonymous, exact=True)
 
 
+def test_a_word_inside_another_is_no_synonym():
+    def synonymous(a, b):
+        return {a, b} == {"进出口", "出口"}  # CC-CEDICT: "import and export", "to export"
+
+    assert not _names("外贸出口总额 23.9 亿美元", "进出口", synonymous)
+    assert _names("外贸进出口增长 25%", "进出口", synonymous)
+
+
+@pytest.mark.parametrize(
+    "question, focus",
+    [("衢州在2013年引进了多少名院士？", "院士"),  # the noun "多少" counts
+     ("2014年要新建多少个农村文化礼堂？", "礼堂"),  # the head of a run of nouns
+     ("2013年衢州的城镇居民人均消费支出是多少？", "消费支出"),  # the word before, with its verbal noun
+     ("2013年固定资产投资增长了多少？", "投资"),  # not the verb of the figure
+     ("2013年全市游客人数增长多少？", None),  # an attribute noun
+     ("2014年计划新增养老机构床位比2013年少多少张？", None),  # a difference, to be computed
+     ("衢州市市长是谁？", None)],
+)
+def test_figure_focus(question, focus):
+    assert figure_focus(question) == focus
+
+
+def test_a_figure_must_be_of_the_word_asked_about():
+    clause = "人才工作取得新成效，新增省“千人计划”人才 6 名，引进青年科学家 23 人，院士专家工作站实现县(市、区)全覆盖"
+    assert figure_of(clause, "科学家", _never)
+    assert not figure_of(clause, "院士", _never)  # mentioned, but with no figure of its own
+    assert figure_of("安全生产事故起数、死亡人数分别下降 2.9%和 2.3%", "起数", _never)  # "、" joins a list
+
+
+def test_asks_name():
+    assert asks_name("衢州的机场叫什么名字？") and asks_name("What is the airport named?")
+    assert not asks_name("衢州市市长是谁？")
+
+
 @pytest.mark.parametrize(
     "question, expected",
     [("衢州市市长是谁？", "沈仁康"), ("谁作的政府工作报告？", "沈仁康"), ("政府工作报告是在哪一天作的？", "2014 年 2 月 26 日"),
@@ -107,7 +152,12 @@ def test_standalone_question_replaces_years():
     assert standalone_question("2014年新增养老床位多少张？", history) == "2014年新增养老床位多少张？"
 
 
-@pytest.mark.parametrize("question", ["衢州市常务副市长是谁？", "2013年衢州的粮食总产量是多少？", "2013年衢州的旅游总人数是多少人次？"])
+@pytest.mark.parametrize(
+    "question",
+    ["衢州市常务副市长是谁？", "2013年衢州的粮食总产量是多少？", "2013年衢州的旅游总人数是多少人次？",
+     "衢州在2013年引进了多少名院士？", "2013年衢州的城镇居民人均消费支出是多少？", "2013年衢州的进出口总额是多少亿美元？",
+     "衢州市市委书记叫什么名字？"],
+)
 def test_near_misses_decline(bot, question):
     assert bot.ask(question).text == NOT_IN_REPORT
 
