@@ -176,10 +176,11 @@ class Assistant:
         # question asks about (a title or a named thing exactly: 副市长 is not 市长); a model may still compute it.
         context = normalize(f"{paragraph.document} {paragraph.section} {best.clause}")
         paragraph_text = normalize(paragraph.text)
+        exact = kind == "person" or asks_name(asked)
         if (
             relevance < OFFLINE_RELEVANCE
             or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
-            or not all(mentions(context, topic, self._glossary.synonymous, asks_name(asked) or kind == "person", paragraph_text)
+            or not all(mentions(context, topic, self._glossary.synonymous, exact, paragraph_text)
                        for topic in topics(asked, self._common_terms))
             or not all(self._glossary.covers(context, word, terms) for word, terms in self._glossary.topics(asked))
             or kind == "quantity" and (focus := figure_focus(asked)) and focus not in self._common_terms

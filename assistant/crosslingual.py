@@ -131,7 +131,7 @@ class Glossary:
 
     def covers(self, text: str, word: str, terms: tuple[str, ...]) -> bool:
         """Whether a Chinese text speaks of an English word: it holds one of the word's corpus
-        terms, or any dictionary word glossed with it ("交易额" for "volume")."""
+        terms, or a word whose CC-CEDICT definition uses it (养老, "to provide for the elderly")."""
         if any(term in text for term in terms):
             return True
         return any(word in _words(self._definitions[token]) for token in set(jieba.lcut_for_search(text))

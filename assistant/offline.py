@@ -231,7 +231,7 @@ _SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.
 
 def figure_of(clause: str, focus: str, synonymous, paragraph: str = "") -> bool:
     """Whether a part of the clause between commas holds both a figure and the word it is the
-    figure of: "引进青年科学家 23 人、院士专家工作站实现全覆盖" has no figure of 院士."""
+    figure of: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士."""
     return any(
         (numbers(part) or _CHINESE_COUNT.search(part)) and mentions(part, focus, synonymous, paragraph=paragraph)
         for part in _SEGMENT.split(clause)
