@@ -72,6 +72,7 @@ class Assistant:
         self._common_terms = {t for t, n in self._idf.counts.items() if n >= 0.2 * len(self.paragraphs)}
         self.model = ModelClient(settings) if settings.model_configured else None
         self._corpus_years = set().union(*(years(p.context_text) for p in self.paragraphs))
+        self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
 
     @property
     def mode(self) -> str:
@@ -180,11 +181,13 @@ class Assistant:
         if (
             relevance < OFFLINE_RELEVANCE
             or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
-            or not all(mentions(context, topic, self._glossary.synonymous, exact, paragraph_text)
+            or not all(mentions(context, topic, self._glossary.synonymous, exact, paragraph_text, self._glossary.related)
                        for topic in topics(asked, self._common_terms))
             or not all(self._glossary.covers(context, word, terms) for word, terms in self._glossary.topics(asked))
+            or exact and self._glossary.unknown_words(asked, self._corpus_text)
             or kind == "quantity" and (focus := figure_focus(asked)) and focus not in self._common_terms
-            and not figure_of(normalize(best.clause), focus, self._glossary.synonymous, paragraph_text)
+            and not figure_of(normalize(best.clause), focus, self._glossary.synonymous, paragraph_text,
+                              self._glossary.related)
             and not mentions(normalize(f"{paragraph.document} {paragraph.section}"), focus, self._glossary.synonymous)
         ):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
@@ -212,7 +215,7 @@ class Assistant:
         if asked_years and not asked_years & self._corpus_years:
             return float("-inf")
         context = f"{paragraph.document} {paragraph.section} {paragraph.text}"
-        if any(place not in context for place in places(query)):
+        if any(place not in context for place in places(query) if not self._glossary.is_common_word(place)):
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 

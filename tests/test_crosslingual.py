@@ -75,3 +75,21 @@ def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
 )
 def test_english_questions_about_what_the_report_lacks_decline(bot, question):
     assert bot.ask(question).text == NOT_IN_REPORT
+
+
+def test_synonyms_share_a_gloss_head_and_modifiers_any_gloss_word(glossary):
+    assert not glossary.synonymous("外商", "外贸")  # "foreign businessman", "foreign trade"
+    assert glossary.related("违章", "违法")  # "to break the rules", "to break the law"
+
+
+def test_a_place_tag_on_a_common_word_is_no_place(glossary, bot):
+    assert glossary.is_common_word("长度") and glossary.is_common_word("城镇")  # jieba tags both "ns"
+    assert not glossary.is_common_word("杭州")
+    assert "140 公里" in bot.ask("2014年衢州建设城镇污水管网的长度是多少？").text
+
+
+def test_english_words_the_reports_never_translate(glossary, bot):
+    assert glossary.unknown_words("Who is the vice mayor of Quzhou?", bot._corpus_text) == ["vice"]
+    assert glossary.unknown_words("Who is the mayor of Quzhou?", bot._corpus_text) == []
+    assert bot.ask("Who is the vice mayor of Quzhou?").text == NOT_IN_REPORT
+    assert "沈仁康" in bot.ask("Who is the mayor of Quzhou?").text

@@ -156,7 +156,7 @@ def test_standalone_question_replaces_years():
     "question",
     ["衢州市常务副市长是谁？", "2013年衢州的粮食总产量是多少？", "2013年衢州的旅游总人数是多少人次？",
      "衢州在2013年引进了多少名院士？", "2013年衢州的城镇居民人均消费支出是多少？", "2013年衢州的进出口总额是多少亿美元？",
-     "衢州市市委书记叫什么名字？"],
+     "衢州市市委书记叫什么名字？", "2013年衢州市区人口有多少？", "2013年衢州新开工保障房多少套？"],
 )
 def test_near_misses_decline(bot, question):
     assert bot.ask(question).text == NOT_IN_REPORT
