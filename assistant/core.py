@@ -172,7 +172,7 @@ class Assistant:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))
         best = extracts[0]
         paragraph = candidates[best.paragraph_index]
-        relevance = self._relevance(query, best, paragraph)
+        relevance = self._relevance(query, best, paragraph, asked)
         # Only an extract must hold the kind of answer asked for, and speak of every thing the
         # question asks about (a title or a named thing exactly: 副市长 is not 市长); a model may still compute it.
         context = normalize(f"{paragraph.document} {paragraph.section} {best.clause}")
@@ -207,7 +207,7 @@ class Assistant:
             parts.append(f"{extract.clause} [{citation.marker}]")
         return Answer(question, "；".join(parts), True, citations, sources, relevance=relevance)
 
-    def _relevance(self, query: str, extract, paragraph: Paragraph) -> float:
+    def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.
         A year the reports never mention, or a place the paragraph does not name
         ("杭州市长" against Quzhou's mayor), makes it irrelevant."""
@@ -215,9 +215,18 @@ class Assistant:
         if asked_years and not asked_years & self._corpus_years:
             return float("-inf")
         context = f"{paragraph.document} {paragraph.section} {paragraph.text}"
-        if any(place not in context for place in places(query) if not self._glossary.is_common_word(place)):
+        if any(place not in context for place in self._places(asked or query, query)):
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
+
+
+    def _places(self, asked: str, query: str) -> set[str]:
+        """The places a question names: jieba's place tags, less common words it mis-tags (长度);
+        in English, only the capitalized words' translations ("government" glosses 北京 too)."""
+        if re.search(r"[A-Za-z]", asked):
+            names = " ".join(re.findall(r"\b[A-Z][\w\-]*", asked))
+            query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + self._glossary.translate(names)[0]
+        return {place for place in places(query) if not self._glossary.is_common_word(place)}
 
 
 def _fallback(answer: Answer, error: ModelError) -> Answer:

@@ -93,3 +93,9 @@ def test_english_words_the_reports_never_translate(glossary, bot):
     assert glossary.unknown_words("Who is the mayor of Quzhou?", bot._corpus_text) == []
     assert bot.ask("Who is the vice mayor of Quzhou?").text == NOT_IN_REPORT
     assert "沈仁康" in bot.ask("Who is the mayor of Quzhou?").text
+
+
+def test_english_places_come_from_capitalized_words(bot):
+    assert "杭州" in bot._places("Who is the mayor of Hangzhou?", "")
+    assert not bot._places("Who delivered the government work report?", "")  # "government" also glosses 北京
+    assert bot._places("宁波2013年生产总值是多少？", "宁波2013年生产总值是多少？") == {"宁波"}
