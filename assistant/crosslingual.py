@@ -29,11 +29,6 @@ _ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why""".split()
 )
 TERMS_PER_WORD = 3
-# Words that name the kind of figure asked for, not its topic ("transaction volume", "GDP growth").
-_ATTRIBUTE_WORDS = frozenset(
-    """amount number total volume rate level size value figure scale share proportion percentage quantity count sum
-    length area growth increase decrease rise decline drop change""".split()
-)
 
 
 def _cedict_path() -> Path | None:
@@ -45,12 +40,21 @@ def _cedict_path() -> Path | None:
 
 
 def _stem(word: str) -> str:
-    """A crude English stem, enough to meet dictionary glosses: beds -> bed, kilometres -> kilometer."""
+    """A crude English stem, enough to meet dictionary glosses: beds -> bed, kilometres -> kilometer,
+    eliminated and eliminate -> eliminat (a final "e" goes from longer words, so both forms meet)."""
     word = word.replace("metre", "meter").replace("centre", "center")
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + replacement
-    return word
+            word = word[: -len(suffix)] + replacement
+            break
+    return word[:-1] if len(word) >= 5 and word.endswith("e") else word
+
+
+# Words that name the kind of figure asked for, not its topic ("transaction volume", "GDP growth").
+_ATTRIBUTE_WORDS = frozenset(
+    _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
+    percentage quantity count sum length area growth increase decrease rise decline drop change""".split()
+)
 
 
 def _words(text: str) -> list[str]:
