@@ -184,7 +184,7 @@ class Assistant:
             or not all(mentions(context, topic, self._glossary.synonymous, exact, paragraph_text, self._glossary.related)
                        for topic in topics(asked, self._common_terms))
             or not all(self._glossary.covers(context, word, terms) for word, terms in self._glossary.topics(asked))
-            or exact and self._glossary.unknown_words(asked, self._corpus_text)
+            or self._glossary.unknown_words(asked if exact else self._glossary.counted_word(asked), self._corpus_text)
             or kind == "quantity" and (focus := figure_focus(asked)) and focus not in self._common_terms
             and not figure_of(normalize(best.clause), focus, self._glossary.synonymous, paragraph_text,
                               self._glossary.related)

@@ -153,6 +153,12 @@ class Glossary:
                 if word not in self._terms and self._translations.get(word)
                 and not any(term in corpus for term in self._translations[word])]
 
+    def counted_word(self, text: str) -> str:
+        """The noun "how many" counts: "How many new bridges were built?" -> 'bridges'."""
+        phrase = re.search(r"\bhow many ((?:[a-z\-]+ )*?[a-z\-]+)\b(?= (?:are|were|is|was|does|did|do|will|have|has|in|of)\b|\?|$)",
+                           text.lower())
+        return phrase.group(1).split()[-1] if phrase else ""
+
     def topics(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
         words its best corpus term is glossed by as a noun, not a verb ("to care for") nor a

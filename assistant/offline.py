@@ -90,7 +90,7 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 _WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b|\bdate\b", re.IGNORECASE)
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
-_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")
+_CHINESE_COUNT = re.compile(r"(?<!第)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")  # not 第五次
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
 _ASKED_UNIT = re.compile(
     r"(?:多少|几)\s*(人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架|[A-Za-z])"
@@ -99,7 +99,7 @@ _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
-_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<!年)")  # a number with a unit, not "%" or "年"
+_AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日])")  # a number with a unit, not "%" or a date
 # A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
 _ASKS_CHANGE = re.compile(
     r"增|降|减|涨|提高|幅|变化|比|倍|目标|预期|预计|计划|控制|grow|increase|decrease|drop|fall|rise|target|goal|plan",

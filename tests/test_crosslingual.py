@@ -105,3 +105,10 @@ def test_english_places_come_from_capitalized_words(bot):
     assert "杭州" in bot._places("Who is the mayor of Hangzhou?", "")
     assert not bot._places("Who delivered the government work report?", "")  # "government" also glosses 北京
     assert bot._places("宁波2013年生产总值是多少？", "宁波2013年生产总值是多少？") == {"宁波"}
+
+
+def test_how_many_of_something_the_reports_never_name_declines(glossary, bot):
+    assert glossary.counted_word("How many new bridges were built in Quzhou in 2013?") == "bridges"
+    assert glossary.counted_word("What is the 2014 GDP growth target?") == ""
+    assert bot.ask("How many doctors are there in Quzhou?").text == NOT_IN_REPORT  # 医生, 大夫: not in the report
+    assert "4032" in bot.ask("How many new public parking spots were added in 2013?").text

@@ -53,6 +53,12 @@ def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
 
 
+def test_a_date_or_an_ordinal_is_no_amount():
+    front = "2014 年 2 月 26 日在衢州市第六届人民代表大会第五次会议上"
+    assert not has_answer_type("quantity", front, question="衢州有多少家酒店？")
+    assert has_answer_type("quantity", "全市新增公共停车位 4032 个", question="全市新增公共停车位多少？")
+
+
 def test_an_ordinal_needs_a_rank():
     assert answer_type("GDP在浙江省排第几？") == "ordinal"
     assert has_answer_type("ordinal", "在衢州市第六届人民代表大会第五次会议上")
