@@ -183,7 +183,7 @@ class Assistant:
             or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
             or not all(mentions(context, topic, self._glossary.synonymous, exact, paragraph_text, self._glossary.related)
                        for topic in topics(asked, self._common_terms))
-            or not all(self._glossary.covers(context, word, terms) for word, terms in self._glossary.topics(asked))
+            or self._uncovered(asked, context, exact)
             or self._glossary.unknown_words(asked if exact else self._glossary.counted_word(asked), self._corpus_text)
             or kind == "quantity" and (focus := figure_focus(asked)) and focus not in self._common_terms
             and not figure_of(normalize(best.clause), focus, self._glossary.synonymous, paragraph_text,
@@ -219,6 +219,15 @@ class Assistant:
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
+
+    def _uncovered(self, asked: str, context: str, exact: bool) -> bool:
+        """Whether the answer's context leaves too many English nouns of the question uncovered.
+        With three or more nouns, one in two (rounded down) may be missed, as word-by-word
+        translation loses some ("technical transformation" is 技改); one or two name the topic,
+        and so do all the words of a title or a name asked about."""
+        nouns = self._glossary.topics(asked)
+        missed = sum(not self._glossary.covers(context, word, terms) for word, terms in nouns)
+        return missed > (0 if exact else max(0, (len(nouns) - 1) // 2))
 
     def _places(self, asked: str, query: str) -> set[str]:
         """The places a question names: jieba's place tags, less common words it mis-tags (长度);
