@@ -257,6 +257,10 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return True
     if exact:
         return False
+    figure_of = len(word) > 2 and word[-1] in _FIGURE_SUFFIX
+    if figure_of and _is_noun(word[:-1]) and mentions(text, word[:-1], synonymous, paragraph=paragraph,
+                                                      related=related):
+        return True  # 床位数 is about the noun 床位, whatever jieba makes of 位数; 增加值 is not about 增加
     head = _dictionary_head(word)
     if head in _ATTRIBUTE_NOUNS:  # 经济总量 is about 经济
         return mentions(text, word[: -len(head)], synonymous, paragraph=paragraph, related=related)
@@ -265,9 +269,14 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return _names(text, head, synonymous) and (
             not paragraph or len(modifier) < 2 or _names(paragraph, modifier, related or synonymous)
         )
-    if len(word) > 2 and word[-1] in _FIGURE_SUFFIX:
+    if figure_of:
         return mentions(text, word[:-1], synonymous, paragraph=paragraph, related=related)
     return _names(text, word, synonymous)
+
+
+def _is_noun(word: str) -> bool:
+    tagged = jieba.posseg.lcut(word)
+    return len(tagged) == 1 and tagged[0].flag.startswith("n")
 
 
 def _names(text: str, word: str, synonymous) -> bool:

@@ -118,3 +118,7 @@ def test_one_loose_noun_in_three_is_tolerated_but_not_in_a_title(bot):
     # "service" (put into service) has no counterpart in 更新投放天然气出租车 351 辆
     assert "351" in bot.ask("How many natural gas taxis were put into service in 2013?").text
     assert bot.ask("Who is the head of the Quzhou tourism bureau?").text == NOT_IN_REPORT
+
+
+def test_the_time_of_a_figure_is_no_topic(bot):
+    assert "1251" in bot.ask("How much was the loan balance in Quzhou at the end of 2013?").text

@@ -91,6 +91,14 @@ def test_mentions(word, text, expected):
     assert mentions(text, word, _never) is expected
 
 
+def test_a_figure_of_a_noun_is_about_the_noun():
+    def synonymous(a, b):
+        return {a, b} == {"增加", "增长"}  # CC-CEDICT: both "to increase"
+
+    assert mentions("新增养老机构床位 1330 张", "床位数", _never)  # 床位 is a noun
+    assert not mentions("工业技改投资增长 27.5%", "增加值", synonymous)  # 增加 is a verb: 增加值 is a term
+
+
 def test_mentions_through_a_synonym_unless_exact():
     def synonymous(a, b):
         return {a, b} == {"开支", "支出"}
