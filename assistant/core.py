@@ -180,6 +180,7 @@ class Assistant:
         exact = kind == "person" or asks_name(asked)
         if (
             relevance < OFFLINE_RELEVANCE
+            or self._other_year(query, paragraph)
             or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
             or not all(mentions(context, topic, self._glossary.synonymous, exact, paragraph_text, self._glossary.related)
                        for topic in topics(asked, self._common_terms))
@@ -187,7 +188,7 @@ class Assistant:
             or self._glossary.unknown_words(asked if exact else self._glossary.counted_word(asked), self._corpus_text)
             or kind == "quantity" and (focus := figure_focus(asked)) and focus not in self._common_terms
             and not figure_of(normalize(best.clause), focus, self._glossary.synonymous, paragraph_text,
-                              self._glossary.related)
+                              self._glossary.related, asked)
             and not mentions(normalize(f"{paragraph.document} {paragraph.section}"), focus, self._glossary.synonymous)
         ):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
@@ -219,6 +220,13 @@ class Assistant:
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
+
+    @staticmethod
+    def _other_year(query: str, paragraph: Paragraph) -> bool:
+        """Whether the answer's paragraph is about other years than the question's: a 2014 target
+        does not answer "2013年…是多少" (the title's year does not count)."""
+        asked, named = years(query), years(f"{paragraph.section} {paragraph.text}")
+        return bool(asked and named and not asked & named)
 
     def _uncovered(self, asked: str, context: str, exact: bool) -> bool:
         """Whether the answer's context leaves too many English nouns of the question uncovered.

@@ -89,6 +89,7 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 # Answer types: what kind of thing a question asks for, and how to see it in a clause.
 _WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b|\bdate\b", re.IGNORECASE)
+_WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|\bwhere\b", re.IGNORECASE)
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 _CHINESE_COUNT = re.compile(r"(?<!第)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")  # not 第五次
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
@@ -117,7 +118,7 @@ def asks_name(question: str) -> bool:
 
 
 def answer_type(question: str) -> str | None:
-    """"ordinal", "quantity", "person", "date", or None: "衢州市市长是谁？" -> "person"."""
+    """"ordinal", "quantity", "person", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):
         return "ordinal"
     if _QUANTITY.search(question.lower()):
@@ -126,6 +127,8 @@ def answer_type(question: str) -> str | None:
         return "person"
     if _WHEN.search(question):
         return "date"
+    if _WHERE.search(question):
+        return "place"
     return None
 
 
@@ -134,7 +137,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     question names ("2013 年是…的一年" has none; "十个方面" has one) and, given the question, in the
     unit it asks for: a percentage for a rate, "家" for "多少家", an amount rather than a percentage
     for "how many" and for anything but a change or a plan; an ordinal is "第六届" or "首个";
-    a person is a name jieba tags "nr"."""
+    a person is a name jieba tags "nr"; a place one it tags "ns" that the question does not name."""
     if kind == "quantity":
         if not (any(n not in asked_years for n in numbers(clause)) or _CHINESE_COUNT.search(clause)):
             return False
@@ -154,6 +157,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         return any(word.flag == "nr" for word in jieba.posseg.lcut(clause))
     if kind == "date":
         return bool(_DATE.search(clause))
+    if kind == "place":  # a place the question does not name already
+        return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in jieba.posseg.lcut(clause))
     return True
 
 
@@ -232,13 +237,15 @@ def _focus_word(word: str) -> str | None:
 _SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.9%和 2.3%"
 
 
-def figure_of(clause: str, focus: str, synonymous, paragraph: str = "", related=None) -> bool:
+def figure_of(clause: str, focus: str, synonymous, paragraph: str = "", related=None, question: str = "") -> bool:
     """Whether a part of the clause between commas holds both a figure and the word it is the
-    figure of: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士."""
+    figure of: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士. A count in a
+    unit ("多少辆") is one item of a list: "90 辆公交车完成油改气、所有出租车更新" has none of 出租车."""
+    parts = re.split(r"[、，,；;。：:]" if _ASKED_UNIT.search(question) else _SEGMENT, clause)
     return any(
         (numbers(part) or _CHINESE_COUNT.search(part))
         and mentions(part, focus, synonymous, paragraph=paragraph, related=related)
-        for part in _SEGMENT.split(clause)
+        for part in parts
     )
 
 

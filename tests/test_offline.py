@@ -18,7 +18,8 @@ from assistant.offline import (
 @pytest.mark.parametrize(
     "question, kind",
     [("2013年生产总值是多少？", "quantity"), ("How many beds?", "quantity"), ("衢州市市长是谁？", "person"),
-     ("Who delivered the report?", "person"), ("报告是哪一天作的？", "date"), ("什么是四个一？", None)],
+     ("Who delivered the report?", "person"), ("报告是哪一天作的？", "date"), ("什么是四个一？", None),
+     ("机场搬迁到哪里？", "place")],
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -170,7 +171,10 @@ def test_standalone_question_replaces_years():
     "question",
     ["衢州市常务副市长是谁？", "2013年衢州的粮食总产量是多少？", "2013年衢州的旅游总人数是多少人次？",
      "衢州在2013年引进了多少名院士？", "2013年衢州的城镇居民人均消费支出是多少？", "2013年衢州的进出口总额是多少亿美元？",
-     "衢州市市委书记叫什么名字？", "2013年衢州市区人口有多少？", "2013年衢州新开工保障房多少套？"],
+     "衢州市市委书记叫什么名字？", "2013年衢州市区人口有多少？", "2013年衢州新开工保障房多少套？",
+     "2014年衢州计划更新多少辆出租车？",  # "90 辆公交车完成油改气、所有出租车更新为天然气汽车"
+     "2013年衢州的空气质量优良率是多少？",  # the 2014 target is the only figure
+     "衢州的市委书记是哪里人？"],
 )
 def test_near_misses_decline(bot, question):
     assert bot.ask(question).text == NOT_IN_REPORT
