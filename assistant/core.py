@@ -173,24 +173,7 @@ class Assistant:
         best = extracts[0]
         paragraph = candidates[best.paragraph_index]
         relevance = self._relevance(query, best, paragraph, asked)
-        # Only an extract must hold the kind of answer asked for, and speak of every thing the
-        # question asks about (a title or a named thing exactly: 副市长 is not 市长); a model may still compute it.
-        context = normalize(f"{paragraph.document} {paragraph.section} {best.clause}")
-        paragraph_text = normalize(paragraph.text)
-        exact = kind == "person" or asks_name(asked)
-        if (
-            relevance < OFFLINE_RELEVANCE
-            or self._other_year(query, paragraph)
-            or not has_answer_type(kind, best.clause, years(query), f"{question} {asked}")
-            or not all(mentions(context, topic, self._glossary.synonymous, exact, paragraph_text, self._glossary.related)
-                       for topic in topics(asked, self._common_terms))
-            or self._uncovered(asked, context, exact)
-            or self._glossary.unknown_words(asked if exact else self._glossary.counted_word(asked), self._corpus_text)
-            or kind == "quantity" and (focus := figure_focus(asked)) and focus not in self._common_terms
-            and not figure_of(normalize(best.clause), focus, self._glossary.synonymous, paragraph_text,
-                              self._glossary.related, asked)
-            and not mentions(normalize(f"{paragraph.document} {paragraph.section}"), focus, self._glossary.synonymous)
-        ):
+        if relevance < OFFLINE_RELEVANCE or not self._supports(best.clause, paragraph, kind, question, asked, query):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
         # A close runner-up from the same paragraph completes the answer; one from another
         # paragraph is more often the same topic in the other year.
@@ -208,6 +191,27 @@ class Assistant:
             parts.append(f"{extract.clause} [{citation.marker}]")
         return Answer(question, "；".join(parts), True, citations, sources, relevance=relevance)
 
+    def _supports(self, clause: str, paragraph: Paragraph, kind: str | None, question: str, asked: str,
+                  query: str) -> bool:
+        """Whether the best clause answers what was asked, not just something near it. Only an
+        extract is held to this; a model may still compute an answer from the paragraphs."""
+        context = normalize(f"{paragraph.document} {paragraph.section} {clause}")
+        paragraph_text = normalize(paragraph.text)
+        glossary = self._glossary
+        exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
+        focus = figure_focus(asked) if kind == "quantity" else None
+        return not (
+            self._other_year(query, paragraph)
+            or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
+            or not all(mentions(context, topic, glossary.synonymous, exact, paragraph_text, glossary.related)
+                       for topic in topics(asked, self._common_terms))
+            or self._uncovered(asked, context, exact)
+            or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
+            or focus and focus not in self._common_terms
+            and not figure_of(normalize(clause), focus, glossary.synonymous, paragraph_text, glossary.related, asked)
+            and not mentions(normalize(f"{paragraph.document} {paragraph.section}"), focus, glossary.synonymous)
+        )
+
     def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.
         A year the reports never mention, or a place the paragraph does not name
@@ -219,7 +223,6 @@ class Assistant:
         if any(place not in context for place in self._places(asked or query, query)):
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
-
 
     @staticmethod
     def _other_year(query: str, paragraph: Paragraph) -> bool:
