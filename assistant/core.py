@@ -35,7 +35,7 @@ from assistant.offline import (
     topics,
 )
 from assistant.retrieval import Index, build_index
-from assistant.text import normalize, places, years
+from assistant.text import normalize, places, resolve_years, years
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,9 @@ class Assistant:
         self.model = ModelClient(settings) if settings.model_configured else None
         self._corpus_years = set().union(*(years(p.context_text) for p in self.paragraphs))
         self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
+        # The year the reports speak from, when they share one: their "今年" is that year.
+        title_years = {year for p in self.paragraphs for year in years(p.document)}
+        self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
 
     @property
     def mode(self) -> str:
@@ -112,12 +115,14 @@ class Assistant:
         """Yield the answer text in pieces as it arrives, then the final `Answer`."""
         question = self.check_question(question)
         history = [m for m in (history or []) if isinstance(m, dict)]
+        query = standalone_question(question, history)
+        if self._report_year:
+            query = resolve_years(query, self._report_year)
         if self.model is None:
-            answer = self._extractive(question, standalone_question(question, history))
+            answer = self._extractive(question, query)
             yield answer.text
             yield answer
             return
-        query = standalone_question(question, history)
         try:
             if history and is_follow_up(question) or not _has_chinese(question):
                 query = self.model.condense(question, history)
@@ -209,9 +214,9 @@ class Assistant:
                        for topic in topics(asked, self._common_terms))
             or self._uncovered(asked, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
-            or focus and focus not in self._common_terms
+            or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, paragraph_text, glossary.related, asked)
-            and not mentions(heading, focus, glossary.synonymous)
+            and focus[-1] not in heading
         )
 
     def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:

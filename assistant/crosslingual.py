@@ -40,9 +40,11 @@ def _cedict_path() -> Path | None:
 
 
 def _stem(word: str) -> str:
-    """A crude English stem, enough to meet dictionary glosses: beds -> bed, kilometres -> kilometer,
+    """A crude English stem, enough to meet dictionary glosses: beds -> bed, buses -> bus, kilometres -> kilometer,
     eliminated and eliminate -> eliminat (a final "e" goes from longer words, so both forms meet)."""
     word = word.replace("metre", "meter").replace("centre", "center")
+    if re.search(r"[^s](?:s|x|z|ch|sh)es$", word):  # buses -> bus, taxes -> tax, branches -> branch
+        return word[:-2]
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement
@@ -164,10 +166,10 @@ class Glossary:
         return self._translations
 
     def counted_word(self, text: str) -> str:
-        """The noun "how many" counts: "How many new bridges were built?" -> 'bridges'."""
+        """The words "how many" counts: "How many new subway lines were built?" -> 'new subway lines'."""
         phrase = re.search(r"\bhow many ((?:[a-z\-]+ )*?[a-z\-]+)\b(?= (?:are|were|is|was|does|did|do|will|have|has|in|of)\b|\?|$)",
                            text.lower())
-        return phrase.group(1).split()[-1] if phrase else ""
+        return phrase.group(1) if phrase else ""
 
     def topics(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
@@ -184,7 +186,8 @@ class Glossary:
     def covers(self, text: str, word: str, terms: tuple[str, ...]) -> bool:
         """Whether a Chinese text speaks of an English word: it holds one of the word's corpus
         terms, or a word whose CC-CEDICT definition uses it (养老, "to provide for the elderly")."""
-        if any(term in text for term in terms):
+        # One character is a word only on its own, and is inside too many others: 地 ("land") in 绿地.
+        if any(term in text for term in terms if len(term) > 1 or len(terms) == 1):
             return True
         # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
         spans = {text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}

@@ -106,6 +106,7 @@ _ASKS_CHANGE = re.compile(
     r"增|降|减|涨|提高|幅|变化|比|倍|目标|预期|预计|计划|控制|grow|increase|decrease|drop|fall|rise|target|goal|plan",
     re.IGNORECASE,
 )
+_QUOTED = re.compile(r"“[^”]*”")
 _ORDINAL = re.compile(r"第几|排名|排第|\brank", re.IGNORECASE)
 
 
@@ -133,13 +134,15 @@ def answer_type(question: str) -> str | None:
 
 
 def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = frozenset(), question: str = "") -> bool:
-    """Whether the clause holds that kind of answer. A figure is a number other than the years the
-    question names ("2013 年是…的一年" has none; "十个方面" has one) and, given the question, in the
+    """Whether the clause holds that kind of answer. A figure is a number other than the years and
+    figures the question names ("2013 年是…的一年" has none; "十个方面" has one) and, given the question, in the
     unit it asks for: a percentage for a rate, "家" for "多少家", an amount rather than a percentage
     for "how many" and for anything but a change or a plan; an ordinal is "第六届" or "首个";
     a person is a name jieba tags "nr"; a place one it tags "ns" that the question does not name."""
     if kind == "quantity":
-        if not (any(n not in asked_years for n in numbers(clause)) or _CHINESE_COUNT.search(clause)):
+        given = asked_years | set(numbers(question))  # "引进10亿元以上项目" does not answer "多少个10亿元以上项目"
+        clause = _QUOTED.sub("", clause)  # a quoted figure is a name: “四个一”, “十大专项”
+        if not (any(n not in given for n in numbers(clause)) or _CHINESE_COUNT.search(clause)):
             return False
         if not question:
             return True
@@ -165,7 +168,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
 # Nouns that name the kind of figure asked for, not its topic: "增长幅度", "数量", "名字".
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 水平 程度 情况 面积 人数 天数 "
-    "名字 名称 时候 时间 地方 地点 金额 数额 多长 目标 长度 宽度 高度 深度 重量".split()
+    "名字 名称 时候 时间 地方 地点 金额 数额 总额 多长 目标 长度 宽度 高度 深度 重量".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
@@ -206,22 +209,30 @@ _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
 _FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为".split())  # "完成多少", not what is counted
 
 
-def figure_focus(question: str) -> str | None:
-    """The word a figure question asks the figure of: the noun a "多少" counts ("多少名青年科学家"
-    -> 科学家), else the word before it that is not a verb of the figure ("消费支出是多少" -> 支出,
-    "投资增长了多少" -> 投资), or None."""
+def figure_focus(question: str) -> tuple[str, ...] | None:
+    """The words a figure question asks the figure of, head last: the nouns a "多少" counts
+    ("多少家规模以上工业企业" -> 工业, 企业), else the word before it that is not a verb of the figure
+    ("消费支出是多少" -> 消费支出, "投资增长了多少" -> 投资), or None."""
     words = [w for w in _tagged(normalize(question)) if w.word.strip()]
     at = next((i for i, w in enumerate(words) if _ASKS_FIGURE.match(w.word)), None)
     if at is None:
         return None
-    counted = None
+    run: list = []  # the nouns "多少" counts
     for word in words[at + 1 :]:
         if word.flag.startswith(_NOMINAL_TAGS) and not _UNIT.fullmatch(word.word):
-            counted = word.word if len(word.word) > 1 else counted  # a run's last noun is its head: 文化礼堂 -> 礼堂
-        elif counted or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
+            if len(word.word) > 1:
+                run.append(word)
+        elif word.word in ("以上", "以下") and run:
+            continue
+        elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
-    if counted:
-        return _focus_word(counted)
+    if run:  # a run's last noun is its head; the noun before it, not a place, says which kind
+        head = _focus_word(run[-1].word)
+        modifier = run[-2] if len(run) > 1 else None
+        if head and modifier and modifier.flag.startswith("n") and modifier.flag != "ns" \
+                and modifier.word not in _ATTRIBUTE_NOUNS:
+            return modifier.word, head
+        return (head,) if head else None
     if any(w.word == "比" and w.flag == "p" for w in words):
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]
@@ -233,7 +244,7 @@ def figure_focus(question: str) -> str | None:
     focus = before.pop().word
     if before and before[-1].flag == "vn":
         focus = before.pop().word + focus  # with a verbal noun modifying it: 旅游 + 总收入, not a noun topic
-    return _focus_word(focus)
+    return (focus,) if _focus_word(focus) else None
 
 
 def _focus_word(word: str) -> str | None:
@@ -244,16 +255,25 @@ _SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.
 _LIST_ITEM = re.compile(r"[、，,；;。：:]")
 
 
-def figure_of(clause: str, focus: str, synonymous, paragraph: str = "", related=None, question: str = "") -> bool:
-    """Whether a part of the clause between commas holds both a figure and the word it is the
-    figure of: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士. A count in a
-    unit ("多少辆") is one item of a list: "90 辆公交车完成油改气、所有出租车更新" has none of 出租车."""
-    parts = (_LIST_ITEM if _ASKED_UNIT.search(question) else _SEGMENT).split(clause)
-    return any(
-        (numbers(part) or _CHINESE_COUNT.search(part))
-        and mentions(part, focus, synonymous, paragraph=paragraph, related=related)
-        for part in parts
-    )
+def figure_of(clause: str, focus: tuple[str, ...], synonymous, paragraph: str = "", related=None,
+              question: str = "") -> bool:
+    """Whether a part of the clause between commas holds a figure, the word it is the figure of
+    and that word's modifier: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士,
+    "支持企业股上市，新增 11 家企业挂牌" none of 上市公司. A count in a unit ("多少辆") is one item
+    of a list: "90 辆公交车完成油改气、所有出租车更新" has none of 出租车."""
+    *modifiers, head = focus
+    for part in _SEGMENT.split(clause):
+        items = _LIST_ITEM.split(part) if _ASKED_UNIT.search(question) else [part]
+        if any((numbers(item) or _CHINESE_COUNT.search(item)) and _figure_names(item, part, head, synonymous, related)
+               for item in items) and all(mentions(part, word, synonymous, related=related) for word in modifiers):
+            return True
+    return False
+
+
+def _figure_names(item: str, part: str, word: str, synonymous, related) -> bool:
+    """Whether the item names the word; a compound's modifier must be in the same part
+    (上市公司 is not the 公司 of "市国资公司 15 亿元企业债获批"), a one-character one too (总收入)."""
+    return mentions(item, word, synonymous, paragraph=part, related=related, modifier_length=1)
 
 
 def _dictionary_head(word: str) -> str | None:
@@ -262,7 +282,8 @@ def _dictionary_head(word: str) -> str | None:
     return next((word[i:] for i in range(1, len(word) - 1) if jieba.dt.FREQ.get(word[i:])), None)
 
 
-def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: str = "", related=None) -> bool:
+def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: str = "", related=None,
+             modifier_length: int = 2) -> bool:
     """Whether a text speaks of `word`. Literally; or, unless `exact`, through the head of a
     compound (Chinese compounds put the head last: 银行贷款 is a kind of 贷款) when the paragraph
     also speaks of the modifier, the stem of a figure ("城镇化率" is about 城镇化), or a CC-CEDICT
@@ -271,20 +292,22 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return True
     if exact:
         return False
+    def stem(shorter: str) -> bool:
+        return mentions(text, shorter, synonymous, paragraph=paragraph, related=related, modifier_length=modifier_length)
+
     is_figure = len(word) > 2 and word[-1] in _FIGURE_SUFFIX
-    if is_figure and _is_noun(word[:-1]) and mentions(text, word[:-1], synonymous, paragraph=paragraph,
-                                                      related=related):
+    if is_figure and _is_noun(word[:-1]) and stem(word[:-1]):
         return True  # 床位数 is about the noun 床位, whatever jieba makes of 位数; 增加值 is not about 增加
     head = _dictionary_head(word)
     if head in _ATTRIBUTE_NOUNS:  # 经济总量 is about 经济
-        return mentions(text, word[: -len(head)], synonymous, paragraph=paragraph, related=related)
+        return stem(word[: -len(head)])
     if head:
         modifier = word[: -len(head)]
         return _names(text, head, synonymous) and (
-            not paragraph or len(modifier) < 2 or _names(paragraph, modifier, related or synonymous)
+            not paragraph or len(modifier) < modifier_length or _names(paragraph, modifier, related or synonymous)
         )
     if is_figure:
-        return mentions(text, word[:-1], synonymous, paragraph=paragraph, related=related)
+        return stem(word[:-1])
     return _names(text, word, synonymous)
 
 

@@ -63,6 +63,20 @@ def years(text: str) -> set[str]:
     return set(_YEAR.findall(normalize(text)))
 
 
+_RELATIVE_YEAR = re.compile(r"前年|去年|今年|本年|明年|\b(?:last|this|next) year\b", re.IGNORECASE)
+_YEAR_OFFSET = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "last year": -1, "this year": 0, "next year": 1}
+
+
+def resolve_years(text: str, year: int) -> str:
+    """Relative years read from the report's own year, as its author meant them:
+    with a 2014 report, "去年的生产总值" -> "2013年的生产总值", "next year" -> "2015"."""
+    def absolute(match: re.Match) -> str:
+        word = match.group(0)
+        return f"{year + _YEAR_OFFSET[word.lower()]}{'' if word.isascii() else '年'}"
+
+    return _RELATIVE_YEAR.sub(absolute, text)
+
+
 def places(text: str) -> set[str]:
     """Place names (jieba's "ns" tag), without a trailing 市/省/县: "杭州市市长" -> {"杭州"}."""
     found = set()

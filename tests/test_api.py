@@ -32,7 +32,8 @@ def test_every_answer_clause_is_verbatim(bot):
 @pytest.mark.parametrize(
     "question, expected",
     [("2014年淘汰黄标车多少辆？", "2000 辆"), ("2013年淘汰黄标车多少辆？", "2306 辆"),
-     ("2014年新增养老机构床位多少张？", "1160 张"), ("2013年新增养老机构床位多少张？", "1330 张")],
+     ("2014年新增养老机构床位多少张？", "1160 张"), ("2013年新增养老机构床位多少张？", "1330 张"),
+     ("去年新增养老机构床位多少张？", "1330 张"), ("今年新增养老机构床位多少张？", "1160 张")],  # the report's year
 )
 def test_years_are_not_confused(bot, question, expected):
     assert expected in bot.ask(question).text

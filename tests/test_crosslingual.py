@@ -13,7 +13,8 @@ def glossary(bot):
 @pytest.mark.parametrize(
     "word, stem",
     [("beds", "bed"), ("kilometres", "kilometer"), ("cities", "city"), ("regulated", "regulat"),
-     ("eliminated", "eliminat"), ("eliminate", "eliminat"), ("care", "care"), ("cars", "car")],
+     ("eliminated", "eliminat"), ("eliminate", "eliminat"), ("care", "care"), ("cars", "car"),
+     ("buses", "bus"), ("taxes", "tax"), ("branches", "branch")],
 )
 def test_stem(word, stem):
     assert _stem(word) == stem
@@ -73,6 +74,8 @@ def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
     assert glossary.covers("全市实现生产总值 1056.6 亿元", "gdp", ("生产总值",))
     assert glossary.covers("新增养老机构床位 1330 张", "elderly", ("老年",))  # 养老: "to provide for the elderly"
     assert not glossary.covers("全市实现生产总值 1056.6 亿元", "capita", ("人均",))
+    # One character of several alternatives is no cover: 地 ("land") sits inside 绿地, "green space"
+    assert not glossary.covers("新增公园绿地 35 公顷", "land", ("地", "土地", "落地"))
 
 
 @pytest.mark.parametrize(
@@ -108,9 +111,11 @@ def test_english_places_come_from_capitalized_words(bot):
 
 
 def test_how_many_of_something_the_reports_never_name_declines(glossary, bot):
-    assert glossary.counted_word("How many new bridges were built in Quzhou in 2013?") == "bridges"
+    assert glossary.counted_word("How many new bridges were built in Quzhou in 2013?") == "new bridges"
     assert glossary.counted_word("What is the 2014 GDP growth target?") == ""
     assert bot.ask("How many doctors are there in Quzhou?").text == NOT_IN_REPORT  # 医生, 大夫: not in the report
+    # Every word counted must be: lines (线路) are in the report, subway (地铁) is not.
+    assert bot.ask("How many new subway lines will Quzhou build in 2014?").text == NOT_IN_REPORT
     assert "4032" in bot.ask("How many new public parking spots were added in 2013?").text
 
 

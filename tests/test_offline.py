@@ -60,6 +60,12 @@ def test_a_date_or_an_ordinal_is_no_amount():
     assert has_answer_type("quantity", "全市新增公共停车位 4032 个", question="全市新增公共停车位多少？")
 
 
+def test_a_figure_the_question_states_or_a_quoted_one_is_no_answer():
+    clause = "重点要在引进10亿元以上重大产业项目上有新突破，使招商引资成为推动“四个一”建设的强大支撑"
+    assert not has_answer_type("quantity", clause, question="计划引进多少个10亿元以上重大产业项目？")
+    assert has_answer_type("quantity", "新增 11 家企业在省股权交易中心挂牌", question="新增多少家企业？")
+
+
 def test_an_ordinal_needs_a_rank():
     assert answer_type("GDP在浙江省排第几？") == "ordinal"
     assert has_answer_type("ordinal", "在衢州市第六届人民代表大会第五次会议上")
@@ -119,10 +125,12 @@ def test_a_word_inside_another_is_no_synonym():
 
 @pytest.mark.parametrize(
     "question, focus",
-    [("衢州在2013年引进了多少名院士？", "院士"),  # the noun "多少" counts
-     ("2014年要新建多少个农村文化礼堂？", "礼堂"),  # the head of a run of nouns
-     ("2013年衢州的城镇居民人均消费支出是多少？", "消费支出"),  # the word before, with its verbal noun
-     ("2013年固定资产投资增长了多少？", "投资"),  # not the verb of the figure
+    [("衢州在2013年引进了多少名院士？", ("院士",)),  # the noun "多少" counts
+     ("2014年要新建多少个农村文化礼堂？", ("文化", "礼堂")),  # the head of a run of nouns, with its modifier
+     ("2013年衢州有多少家规模以上工业企业？", ("工业", "企业")),  # "以上" does not end the run
+     ("2013年有多少个衢州项目列入了省重点？", ("项目",)),  # a place is not a modifier
+     ("2013年衢州的城镇居民人均消费支出是多少？", ("消费支出",)),  # the word before, with its verbal noun
+     ("2013年固定资产投资增长了多少？", ("投资",)),  # not the verb of the figure
      ("2013年全市游客人数增长多少？", None),  # an attribute noun
      ("2014年计划新增养老机构床位比2013年少多少张？", None),  # a difference, to be computed
      ("衢州市市长是谁？", None)],
@@ -133,9 +141,18 @@ def test_figure_focus(question, focus):
 
 def test_a_figure_must_be_of_the_word_asked_about():
     clause = "人才工作取得新成效，新增省“千人计划”人才 6 名，引进青年科学家 23 人，院士专家工作站实现县(市、区)全覆盖"
-    assert figure_of(clause, "科学家", _never)
-    assert not figure_of(clause, "院士", _never)  # mentioned, but with no figure of its own
-    assert figure_of("安全生产事故起数、死亡人数分别下降 2.9%和 2.3%", "起数", _never)  # "、" joins a list
+    assert figure_of(clause, ("科学家",), _never)
+    assert not figure_of(clause, ("院士",), _never)  # mentioned, but with no figure of its own
+    assert figure_of("安全生产事故起数、死亡人数分别下降 2.9%和 2.3%", ("起数",), _never)  # "、" joins a list
+
+
+def test_the_modifier_of_a_figure_is_in_the_same_part():
+    clause = "积极鼓励企业直接融资，支持企业“规改股、股上市”，新增 11 家企业在省股权交易中心挂牌，市国资公司 15 亿元企业债获批"
+    assert figure_of(clause, ("企业",), _never)
+    assert not figure_of(clause, ("上市公司",), _never)  # 上市 and 公司 are there, but apart from each figure
+    assert not figure_of(clause, ("上市", "企业"), _never)
+    assert not figure_of("地方财政收入增长 8.5%", ("总收入",), _never)  # 总 is a modifier too
+    assert figure_of("更新投放天然气出租车 351 辆、公交车 73 辆", ("天然气", "公交车"), _never, question="多少辆天然气公交车")
 
 
 def test_asks_name():

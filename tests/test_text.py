@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.text import clauses, normalize, numbers, tokenize, years
+from assistant.text import clauses, normalize, numbers, resolve_years, tokenize, years
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,9 @@ def test_clauses_keep_decimals_whole():
 def test_numbers_and_years():
     assert numbers("增长 9.1%，1,056 亿") == ["9.1", "1056"]
     assert years("2013 年和2014年，共 12013 个") == {"2013", "2014"}
+
+
+def test_relative_years_are_read_from_the_reports_year():
+    assert resolve_years("去年衢州的经济总量是多少？今年呢？", 2014) == "2013年衢州的经济总量是多少？2014年呢？"
+    assert resolve_years("What is the target for next year?", 2014) == "What is the target for 2015?"
+    assert resolve_years("2013年生产总值", 2014) == "2013年生产总值"
