@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.crosslingual import Glossary
 from assistant.embeddings import make_embedding
 from assistant.errors import InputError, ModelError
-from assistant.knowledge import Paragraph, load_knowledge
+from assistant.knowledge import Paragraph, load_knowledge, load_synonyms
 from assistant.llm import ModelClient
 from assistant.offline import (
     IdfTable,
@@ -77,6 +77,11 @@ class Assistant:
         # The year the reports speak from, when they share one: their "今年" is that year.
         title_years = {year for p in self.paragraphs for year in years(p.document)}
         self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
+        # Other names for the reports' words ("经济总量" for 生产总值), unless the reports use them too.
+        corpus = self._corpus_text
+        self._synonyms = {name: term for name, term in load_synonyms(settings.knowledge_dir).items()
+                          if term in corpus and name not in corpus}
+        self._synonym_pattern = re.compile("|".join(sorted(map(re.escape, self._synonyms), key=len, reverse=True)))
 
     @property
     def mode(self) -> str:
@@ -115,9 +120,7 @@ class Assistant:
         """Yield the answer text in pieces as it arrives, then the final `Answer`."""
         question = self.check_question(question)
         history = [m for m in (history or []) if isinstance(m, dict)]
-        query = standalone_question(question, history)
-        if self._report_year:
-            query = resolve_years(query, self._report_year)
+        query = self._in_report_words(standalone_question(question, history))
         if self.model is None:
             answer = self._extractive(question, query)
             yield answer.text
@@ -125,7 +128,7 @@ class Assistant:
             return
         try:
             if history and is_follow_up(question) or not _has_chinese(question):
-                query = self.model.condense(question, history)
+                query = self._in_report_words(self.model.condense(question, history))
         except ModelError as error:
             yield _fallback(self._extractive(question, query), error)
             return
@@ -149,6 +152,14 @@ class Assistant:
         checked = verify(text, given, question)
         yield Answer(question, checked.text, checked.answered, checked.citations, offline.sources,
                      mode="model", warnings=checked.warnings, usage=self.model.usage(prompt, text))
+
+    def _in_report_words(self, query: str) -> str:
+        """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"."""
+        if self._report_year:
+            query = resolve_years(query, self._report_year)
+        if self._synonyms:
+            query = self._synonym_pattern.sub(lambda match: self._synonyms[match.group(0)], query)
+        return query
 
     def _source(self, result: NodeWithScore) -> Source:
         p = self.index.by_id(result.node.node_id)

@@ -1,6 +1,7 @@
 """Reports on disk -> whole paragraphs with section paths and stable ids.
 
-Every `.md`/`.txt` file in the knowledge folder is one document. Converted
+Every `.md`/`.txt` file in the knowledge folder is one document; `synonyms.tsv`, if
+there, lists other names for the reports' words. Converted
 reports carry page-break debris (`---` lines, paragraphs cut mid-sentence);
 `read_document` repairs it so that one paragraph is one unit of citation.
 """
@@ -185,6 +186,33 @@ def knowledge_files(knowledge_dir: Path) -> list[Path]:
 def load_knowledge(knowledge_dir: Path) -> list[Paragraph]:
     """Every paragraph of every report in the folder, documents in file-name order."""
     return [paragraph for path in knowledge_files(knowledge_dir) for paragraph in read_document(path)]
+
+
+SYNONYMS_FILE = "synonyms.tsv"
+
+
+def load_synonyms(knowledge_dir: Path) -> dict[str, str]:
+    """Other name -> the reports' word, from the folder's synonyms.tsv (none if there is no such
+    file): "生产总值<TAB>经济总量, 经济规模" gives {"经济总量": "生产总值", "经济规模": "生产总值"}."""
+    path = knowledge_dir / SYNONYMS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        lines = path.read_bytes().decode("utf-8-sig").splitlines()
+    except (UnicodeDecodeError, OSError) as error:
+        raise KnowledgeError(f"cannot read {path} as UTF-8 text ({error}): fix or delete it") from None
+    synonyms = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        term, _, names = line.partition("\t")
+        others = [name.strip() for name in names.replace("，", ",").split(",") if name.strip()]
+        if not term.strip() or not others:
+            raise KnowledgeError(
+                f"{path} line {number}: expected the report's word, a tab, then other names separated by commas: fix the line"
+            )
+        synonyms.update(dict.fromkeys(others, term.strip()))
+    return synonyms
 
 
 def fingerprint(knowledge_dir: Path) -> str:

@@ -83,6 +83,16 @@ def test_other_knowledge_folder(session_cache):
     assert answer.citations[0].document == "2020 年示例市政府工作报告"
 
 
+def test_synonyms_read_other_names_as_the_reports_words(tmp_path, session_cache):
+    settings = Settings(cache_dir=session_cache, offline=True)
+    (tmp_path / "report.md").write_bytes((DATA / "stub-report.md").read_bytes())
+    assert Assistant(knowledge_dir=tmp_path, settings=settings).ask("2019年经济总量是多少？").text == NOT_IN_REPORT
+    (tmp_path / "synonyms.tsv").write_text("生产总值\t经济总量\n", encoding="utf-8")
+    bot = Assistant(knowledge_dir=tmp_path, settings=settings)
+    assert "1,234.5 亿元" in bot.ask("2019年经济总量是多少？").text
+    assert "1,234.5 亿元" in bot.ask("去年经济总量是多少？").text  # 2019 to a 2020 report
+
+
 def test_broken_knowledge_file_is_named(tmp_path, session_cache):
     (tmp_path / "report.md").write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(KnowledgeError, match="report.md is not UTF-8"):

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge import FRONT_MATTER, OPENING, load_knowledge, parse_document, read_document
+from assistant.knowledge import FRONT_MATTER, OPENING, load_knowledge, load_synonyms, parse_document, read_document
 from conftest import DATA, REPO
 
 
@@ -97,3 +97,20 @@ def test_plain_text_without_headings_uses_file_stem():
 def test_opening_prose_is_not_front_matter(report):
     assert report[0].section == FRONT_MATTER
     assert report[1].section == OPENING and report[1].text.startswith("现在，我代表市人民政府")
+
+
+def test_synonyms_file(tmp_path):
+    assert load_synonyms(tmp_path) == {}  # the file is optional
+    (tmp_path / "synonyms.tsv").write_text("# comment\n\n生产总值\t经济总量, 经济规模，GDP总量\n", encoding="utf-8")
+    assert load_synonyms(tmp_path) == {"经济总量": "生产总值", "经济规模": "生产总值", "GDP总量": "生产总值"}
+
+
+def test_broken_synonyms_line_is_named(tmp_path):
+    (tmp_path / "synonyms.tsv").write_text("生产总值\t经济总量\n生产总值 经济规模\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="synonyms.tsv line 2: expected the report's word, a tab"):
+        load_synonyms(tmp_path)
+
+
+def test_the_shipped_synonyms_load():
+    synonyms = load_synonyms(REPO / "knowledge")
+    assert synonyms["经济总量"] == "生产总值" and len(synonyms) > 20
