@@ -48,6 +48,8 @@ def _stem(word: str) -> str:
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement
+            if suffix in ("ed", "ing") and re.fullmatch(r"[^aeiou][aeiou][^aeiouwxy]", word):
+                word += "e"  # mining -> mine, making -> make
             break
     return word[:-1] if len(word) >= 5 and word.endswith("e") else word
 

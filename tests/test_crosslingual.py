@@ -14,7 +14,7 @@ def glossary(bot):
     "word, stem",
     [("beds", "bed"), ("kilometres", "kilometer"), ("cities", "city"), ("regulated", "regulat"),
      ("eliminated", "eliminat"), ("eliminate", "eliminat"), ("care", "care"), ("cars", "car"),
-     ("buses", "bus"), ("taxes", "tax"), ("branches", "branch")],
+     ("buses", "bus"), ("taxes", "tax"), ("branches", "branch"), ("mining", "mine"), ("making", "make")],
 )
 def test_stem(word, stem):
     assert _stem(word) == stem
