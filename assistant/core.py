@@ -217,7 +217,7 @@ class Assistant:
         paragraph_text = normalize(paragraph.text)
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
-        focus = figure_focus(asked) if kind == "quantity" else None
+        focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, clause, years(query), f"{question} {asked}")

@@ -209,10 +209,11 @@ _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
 _FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为".split())  # "完成多少", not what is counted
 
 
-def figure_focus(question: str) -> tuple[str, ...] | None:
+def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ...] | None:
     """The words a figure question asks the figure of, head last: the nouns a "多少" counts
     ("多少家规模以上工业企业" -> 工业, 企业), else the word before it that is not a verb of the figure
-    ("消费支出是多少" -> 消费支出, "投资增长了多少" -> 投资), or None."""
+    ("消费支出是多少" -> 消费支出, "投资增长了多少" -> 投资), or None. A modifier among the `common`
+    words frames the report rather than says which kind: 减免企业税费 is about 税费."""
     words = [w for w in _tagged(normalize(question)) if w.word.strip()]
     at = next((i for i, w in enumerate(words) if _ASKS_FIGURE.match(w.word)), None)
     if at is None:
@@ -226,13 +227,8 @@ def figure_focus(question: str) -> tuple[str, ...] | None:
             continue
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
-    if run:  # a run's last noun is its head; the noun before it, not a place, says which kind
-        head = _focus_word(run[-1].word)
-        modifier = run[-2] if len(run) > 1 else None
-        if head and modifier and modifier.flag.startswith("n") and modifier.flag != "ns" \
-                and modifier.word not in _ATTRIBUTE_NOUNS:
-            return modifier.word, head
-        return (head,) if head else None
+    if run:  # a run's last noun is its head
+        return _with_modifier(run[:-1], run[-1].word, common)
     if any(w.word == "比" and w.flag == "p" for w in words):
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]
@@ -244,11 +240,18 @@ def figure_focus(question: str) -> tuple[str, ...] | None:
     focus = before.pop().word
     if before and before[-1].flag == "vn":
         focus = before.pop().word + focus  # with a verbal noun modifying it: 旅游 + 总收入, not a noun topic
-    return (focus,) if _focus_word(focus) else None
+    return _with_modifier(before, focus, common)
 
 
-def _focus_word(word: str) -> str | None:
-    return None if word in _ATTRIBUTE_NOUNS or len(word) < 2 else word
+def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:
+    """The head, after the noun before it that says which kind (工业 + 企业), if that is no place."""
+    if head in _ATTRIBUTE_NOUNS or len(head) < 2:
+        return None
+    modifier = before[-1] if before else None
+    if modifier and modifier.flag.startswith("n") and modifier.flag != "ns" and len(modifier.word) > 1 \
+            and modifier.word not in _ATTRIBUTE_NOUNS and modifier.word not in common:
+        return modifier.word, head
+    return (head,)
 
 
 _SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.9%和 2.3%"

@@ -139,6 +139,11 @@ def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
 
 
+def test_a_focus_before_the_question_word_keeps_its_modifier_unless_common():
+    assert figure_focus("2013年衢州的规模以上工业企业有多少家？") == ("工业", "企业")
+    assert figure_focus("2013年衢州减免企业税费多少亿元？", common={"企业"}) == ("税费",)  # 企业 frames the report
+
+
 def test_a_figure_must_be_of_the_word_asked_about():
     clause = "人才工作取得新成效，新增省“千人计划”人才 6 名，引进青年科学家 23 人，院士专家工作站实现县(市、区)全覆盖"
     assert figure_of(clause, ("科学家",), _never)
