@@ -88,6 +88,17 @@ def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
             yield length, words
 
 
+def _best_terms(terms: dict[str, tuple[int, int]]) -> list[str]:
+    """The best few terms for a word. A single character is in too many words to stand for one:
+    it goes when a longer term is glossed as closely (家 and 户 for "family", next to 家庭),
+    but "rate" keeps 率, as 增长率 is "growth rate"."""
+    ranked = sorted(terms, key=terms.get)
+    closest = terms[ranked[0]][0]
+    if any(len(term) > 1 and terms[term][0] == closest for term in ranked):
+        ranked = [term for term in ranked if len(term) > 1]
+    return ranked[:TERMS_PER_WORD]
+
+
 class Glossary:
     """English word -> the corpus terms whose CC-CEDICT glosses contain it; and, for any
     Chinese word, its short English senses, so two words that share one count as synonyms."""
@@ -118,7 +129,7 @@ class Glossary:
                             # then terms frequent in the reports.
                             rank = (length, -vocabulary[term])
                             ranked[word][term] = min(ranked[word].get(term, rank), rank)
-        self._terms = {word: sorted(terms, key=terms.get)[:TERMS_PER_WORD] for word, terms in ranked.items()}
+        self._terms = {word: _best_terms(terms) for word, terms in ranked.items()}
 
     def senses(self, term: str) -> frozenset[str]:
         """The English words of a Chinese word's short glosses: 开支 -> {'expense', 'expenditure', 'pay'}."""

@@ -63,6 +63,13 @@ def test_synonyms_share_a_short_english_sense(glossary):
     assert glossary.senses("没有这个词") == frozenset()
 
 
+def test_a_single_character_translates_only_when_nothing_longer_is_as_close(glossary):
+    _, groups = glossary.translate("family rate")
+    family, rate = groups
+    assert "家庭" in family and "家" not in family and "户" not in family  # in too many words
+    assert rate[0] == "率"  # 增长率 is "growth rate", less close
+
+
 def test_english_topics_are_the_nouns_asked_about(glossary):
     assert [word for word, _ in glossary.topics("What is the population of Quzhou?")] == ["population"]
     # "urban" modifies ("urban district"), "volume" names the kind of figure, "new" is no noun
