@@ -255,7 +255,7 @@ class Assistant:
         translation loses some ("technical transformation" is 技改); one or two name the topic,
         and so do all the words of a title or a name asked about."""
         nouns = self._glossary.topics(asked)
-        missed = sum(not self._glossary.covers(context, word, terms) for word, terms in nouns)
+        missed = sum(not self._glossary.covers(context, word, terms, exact) for word, terms in nouns)
         return missed > (0 if exact else max(0, (len(nouns) - 1) // 2))
 
     def _places(self, asked: str, query: str) -> set[str]:

@@ -17,6 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+import jieba
+
 log = logging.getLogger(__name__)
 
 _ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([a-z][a-z\-]+)(?=/)")  # "/doctor/", "/a deficit/"
@@ -196,9 +198,13 @@ class Glossary:
         glosses = (re.sub(r"\([^)]*\)", " ", d).strip() for d in self._definitions.get(term, "").split("/"))
         return any(not g.lower().startswith("to ") and _words(g)[-1:] == [word] for g in glosses)
 
-    def covers(self, text: str, word: str, terms: tuple[str, ...]) -> bool:
+    def covers(self, text: str, word: str, terms: tuple[str, ...], exact: bool = False) -> bool:
         """Whether a Chinese text speaks of an English word: it holds one of the word's corpus
-        terms, or a word whose CC-CEDICT definition uses it (养老, "to provide for the elderly")."""
+        terms, or a word whose CC-CEDICT definition uses it (养老, "to provide for the elderly").
+        For a title or a name (`exact`), only a whole word of the text counts: the 书记
+        ("secretary") inside 总书记 ("general secretary") is another title."""
+        if exact:
+            return bool(set(terms) & set(jieba.lcut(text)))
         # One character is a word only on its own, and is inside too many others: 地 ("land") in 绿地.
         if any(term in text for term in terms if len(term) > 1 or len(terms) == 1):
             return True

@@ -70,6 +70,14 @@ def test_a_single_character_translates_only_when_nothing_longer_is_as_close(glos
     assert rate[0] == "率"  # 增长率 is "growth rate", less close
 
 
+def test_a_title_must_be_a_whole_word(glossary, bot):
+    text = "让我们更加紧密地团结在以习近平同志为总书记的党中央周围"
+    assert glossary.covers(text, "secretary", ("书记",))
+    assert not glossary.covers(text, "secretary", ("书记",), exact=True)  # 总书记 is another title
+    assert bot.ask("Who is the Party secretary of Quzhou?").text == NOT_IN_REPORT
+    assert "沈仁康" in bot.ask("Who is the mayor of Quzhou?").text
+
+
 def test_english_topics_are_the_nouns_asked_about(glossary):
     assert [word for word, _ in glossary.topics("What is the population of Quzhou?")] == ["population"]
     # "urban" modifies ("urban district"), "volume" names the kind of figure, "new" is no noun
