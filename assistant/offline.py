@@ -244,13 +244,15 @@ def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ..
 
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:
-    """The head, after the noun before it that says which kind (工业 + 企业), if that is no place."""
+    """The head, after the nearest noun before it that says which kind (工业 + 企业): not a place,
+    and past words common across the report (高新技术 + 产业 + 产值 -> 高新技术, 产值)."""
     if head in _ATTRIBUTE_NOUNS or len(head) < 2:
         return None
-    modifier = before[-1] if before else None
-    if modifier and modifier.flag.startswith("n") and modifier.flag != "ns" and len(modifier.word) > 1 \
-            and modifier.word not in _ATTRIBUTE_NOUNS and modifier.word not in common:
-        return modifier.word, head
+    for word in reversed(before):
+        if not word.flag.startswith("n") or word.flag == "ns":
+            break
+        if len(word.word) > 1 and word.word not in _ATTRIBUTE_NOUNS and word.word not in common:
+            return word.word, head
     return (head,)
 
 
