@@ -270,7 +270,7 @@ def figure_of(clause: str, focus: tuple[str, ...], synonymous, paragraph: str = 
     for part in _SEGMENT.split(clause):
         items = _LIST_ITEM.split(part) if _ASKED_UNIT.search(question) else [part]
         if any((numbers(item) or _CHINESE_COUNT.search(item)) and _figure_names(item, part, head, synonymous, related)
-               for item in items) and all(mentions(part, word, synonymous, related=related) for word in modifiers):
+               for item in items) and all(_figure_names(part, part, word, synonymous, related) for word in modifiers):
             return True
     return False
 

@@ -158,6 +158,7 @@ def test_the_modifier_of_a_figure_is_in_the_same_part():
     assert not figure_of(clause, ("上市公司",), _never)  # 上市 and 公司 are there, but apart from each figure
     assert not figure_of(clause, ("上市", "企业"), _never)
     assert not figure_of("地方财政收入增长 8.5%", ("总收入",), _never)  # 总 is a modifier too
+    assert not figure_of("社会消费品零售总额 443.7 亿元", ("居民消费", "总额"), _never)  # a modifier's own modifier too
     assert figure_of("更新投放天然气出租车 351 辆、公交车 73 辆", ("天然气", "公交车"), _never, question="多少辆天然气公交车")
 
 
