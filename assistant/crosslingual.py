@@ -205,8 +205,7 @@ class Glossary:
         ("secretary") inside 总书记 ("general secretary") is another title."""
         if exact:
             return bool(set(terms) & set(jieba.lcut(text)))
-        # One character is a word only on its own, and is inside too many others: 地 ("land") in 绿地.
-        if any(term in text for term in terms if len(term) > 1 or len(terms) == 1):
+        if any(term in text for term in terms):
             return True
         # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
         spans = {text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
