@@ -264,7 +264,7 @@ class Assistant:
         if re.search(r"[A-Za-z]", asked):
             names = " ".join(re.findall(r"\b[A-Z][\w\-]*", asked))
             query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + self._glossary.translate(names)[0]
-        return {place for place in places(query) if not self._glossary.is_common_word(place)}
+        return {place for place in places(query) if not self._glossary.is_common_word(place, query)}
 
 
 def _fallback(answer: Answer, error: ModelError) -> Answer:

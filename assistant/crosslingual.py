@@ -155,11 +155,16 @@ class Glossary:
         违章 ~ 违法 ("to break the rules", "to break the law")."""
         return bool(self.senses(a) & self.senses(b))
 
-    def is_common_word(self, term: str) -> bool:
-        """Whether the dictionary knows a term only as a common word, with no proper name among its
-        glosses: jieba tags 长度 and 城镇 as places, but CC-CEDICT glosses them "length" and "town"."""
-        definitions = [d for d in self._definitions.get(term, "").split("/") if d.strip()]
-        return bool(definitions) and not any(d.strip()[0].isupper() for d in definitions)
+    def is_common_word(self, term: str, text: str = "") -> bool:
+        """Whether a term is a common word rather than a place: the dictionary has no proper name
+        among its glosses (jieba tags 长度 and 城镇 as places, CC-CEDICT glosses them "length" and
+        "town"), or it has a common sense too and the `text` does not follow it with 市, 县, 区…
+        (新建 is Xinjian county, but "计划新建城镇污水管网" means "newly built"; 江山市 is a place)."""
+        definitions = [d.strip() for d in self._definitions.get(term, "").split("/") if d.strip()]
+        common = [d for d in definitions if not d[0].isupper()]
+        if len(common) == len(definitions):
+            return bool(definitions)
+        return bool(common) and not re.search(rf"{re.escape(term)}[省市县区镇乡]", text)
 
     def unknown_words(self, text: str, corpus: str) -> list[str]:
         """The English words of a question that the dictionary translates but the reports never

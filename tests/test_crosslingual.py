@@ -108,6 +108,9 @@ def test_a_place_tag_on_a_common_word_is_no_place(glossary, bot):
     assert glossary.is_common_word("长度") and glossary.is_common_word("城镇")  # jieba tags both "ns"
     assert not glossary.is_common_word("杭州")
     assert "140 公里" in bot.ask("2014年衢州建设城镇污水管网的长度是多少？").text
+    # 新建 is also Xinjian county; a place with a common sense needs 市/县/区… to be one
+    assert glossary.is_common_word("新建", "计划新建城镇污水管网") and not glossary.is_common_word("江山", "江山市")
+    assert "140 公里" in bot.ask("2014年衢州计划新建城镇污水管网多少公里？").text
 
 
 def test_english_words_the_reports_never_translate(glossary, bot):
