@@ -226,7 +226,7 @@ class Assistant:
             or self._uncovered(asked, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or focus and not self._common_terms.issuperset(focus)
-            and not figure_of(clause_text, focus, glossary.synonymous, paragraph_text, glossary.related, asked)
+            and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading
         )
 

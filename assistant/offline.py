@@ -260,8 +260,7 @@ _SEGMENT = re.compile(r"[，,；;。：:]")  # not "、": "A、B 分别下降 2.
 _LIST_ITEM = re.compile(r"[、，,；;。：:]")
 
 
-def figure_of(clause: str, focus: tuple[str, ...], synonymous, paragraph: str = "", related=None,
-              question: str = "") -> bool:
+def figure_of(clause: str, focus: tuple[str, ...], synonymous, related=None, question: str = "") -> bool:
     """Whether a part of the clause between commas holds a figure, the word it is the figure of
     and that word's modifier: "引进青年科学家 23 人，院士专家工作站实现全覆盖" has no figure of 院士,
     "支持企业股上市，新增 11 家企业挂牌" none of 上市公司. A count in a unit ("多少辆") is one item
