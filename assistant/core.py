@@ -126,9 +126,12 @@ class Assistant:
             yield answer.text
             yield answer
             return
+        asked = question
         try:
             if history and is_follow_up(question) or not _has_chinese(question):
                 query = self._in_report_words(self.model.condense(question, history))
+                if history and is_follow_up(question):  # the answer prompt has no history: spell the turn out
+                    asked = f"{question}（完整的问题：{query}）"
         except ModelError as error:
             yield _fallback(self._extractive(question, query), error)
             return
@@ -137,7 +140,7 @@ class Assistant:
             # Nothing relevant was retrieved: do not ask the model to answer from nothing.
             yield Answer(question, NOT_IN_REPORT, False, [], offline.sources, mode="model")
             return
-        prompt, given = self.model.build_prompt(question, [self.index.by_id(s.paragraph_id) for s in offline.sources])
+        prompt, given = self.model.build_prompt(asked, [self.index.by_id(s.paragraph_id) for s in offline.sources])
         pieces: list[str] = []
         try:
             for piece in self.model.stream_answer(prompt):

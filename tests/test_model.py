@@ -60,6 +60,8 @@ def test_follow_up_is_condensed_by_the_model(model_bot, server):
                {"role": "assistant", "content": "28883 元 [1]"}]
     answer = model_bot.ask("农村呢？", history=history)
     assert "农村呢？" in server.requests[0]["messages"][0]["content"]
+    # The answer prompt carries no history, so it gets the condensed question beside the user's words.
+    assert "农村呢？（完整的问题：2013年衢州农村居民人均纯收入是多少？）" in server.requests[1]["messages"][0]["content"]
     assert answer.sources[0].paragraph_id == "quzhou-2014:p003"
     assert answer.text == "农村居民人均纯收入 11924 元 [1]。" and answer.warnings == []
 
