@@ -66,6 +66,12 @@ def test_a_figure_the_question_states_or_a_quoted_one_is_no_answer():
     assert has_answer_type("quantity", "新增 11 家企业在省股权交易中心挂牌", question="新增多少家企业？")
 
 
+def test_what_was_it_in_a_year_asks_a_figure():
+    assert answer_type("What was Quzhou's carbon emission in 2013?") == "quantity"
+    assert answer_type("What is the title of the report?") is None
+    assert not has_answer_type("quantity", "节能减排和为民办实事任务全面完成", question="What was the carbon emission in 2013?")
+
+
 def test_an_ordinal_needs_a_rank():
     assert answer_type("GDP在浙江省排第几？") == "ordinal"
     assert has_answer_type("ordinal", "在衢州市第六届人民代表大会第五次会议上")
