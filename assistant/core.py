@@ -74,6 +74,9 @@ class Assistant:
         self.model = ModelClient(settings) if settings.model_configured else None
         self._corpus_years = set().union(*(years(p.context_text) for p in self.paragraphs))
         self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
+        # Where each report is from: its title's last place. "浙江省衢州市政府工作报告" is from 衢州;
+        # 浙江 is where 衢州 lies, and does not make every paragraph about the province.
+        self._home = {p.document: "".join(places(p.document)[-1:]) for p in self.paragraphs}
         # The year the reports speak from, when they share one: their "今年" is that year.
         title_years = {year for p in self.paragraphs for year in years(p.document)}
         self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
@@ -240,7 +243,7 @@ class Assistant:
         asked_years = years(query)
         if asked_years and not asked_years & self._corpus_years:
             return float("-inf")
-        context = f"{paragraph.document} {paragraph.section} {paragraph.text}"
+        context = f"{self._home[paragraph.document]} {paragraph.section} {paragraph.text}"
         if any(place not in context for place in self._places(asked or query, query)):
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)

@@ -77,11 +77,11 @@ def resolve_years(text: str, year: int) -> str:
     return _RELATIVE_YEAR.sub(absolute, text)
 
 
-def places(text: str) -> set[str]:
-    """Place names (jieba's "ns" tag), without a trailing 市/省/县: "杭州市市长" -> {"杭州"}."""
-    found = set()
+def places(text: str) -> list[str]:
+    """Place names (jieba's "ns" tag) in order, without a trailing 市/省/县: "浙江省杭州市市长" -> ["浙江", "杭州"]."""
+    found = []
     for word in jieba.posseg.lcut(text):
         if word.flag == "ns" and len(word.word) >= 2:
             name = word.word[:-1] if word.word[-1] in "市省县区" and len(word.word) > 2 else word.word
-            found.add(name)
-    return found
+            found.append(name)
+    return list(dict.fromkeys(found))

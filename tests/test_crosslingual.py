@@ -48,7 +48,9 @@ def test_english_questions_are_answered_offline(bot):
 
 
 def test_places_and_the_place_rule(bot):
-    assert places("杭州市市长是谁？") == {"杭州"}
+    assert places("杭州市市长是谁？") == ["杭州"]
+    assert bot.ask("2013年浙江省的生产总值是多少？").text == NOT_IN_REPORT  # the title's province is not the city
+    assert "1056.6" in bot.ask("2013年衢州市的生产总值是多少？").text
     assert bot.ask("杭州市市长是谁？").text == NOT_IN_REPORT
     assert "沈仁康" in bot.ask("衢州市市长是谁？").text
 
