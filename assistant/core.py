@@ -231,6 +231,7 @@ class Assistant:
                        for topic in topics(asked, self._common_terms))
             or self._uncovered(asked, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
+            or not glossary.topics(asked) and glossary.unknown_words(asked, self._corpus_text)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading

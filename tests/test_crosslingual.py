@@ -72,6 +72,12 @@ def test_a_single_character_translates_only_when_nothing_longer_is_as_close(glos
     assert rate[0] == "率"  # 增长率 is "growth rate", less close
 
 
+def test_with_no_noun_to_check_a_word_the_reports_never_translate_declines(glossary, bot):
+    assert glossary.topics("What was the inflation rate in Quzhou in 2013?") == []  # "rate" names the figure
+    assert bot.ask("What was the inflation rate in Quzhou in 2013?").text == NOT_IN_REPORT  # 通货膨胀: not there
+    assert "3.38" in bot.ask("What was the natural population growth rate in 2013?").text
+
+
 def test_a_title_must_be_a_whole_word(glossary, bot):
     text = "让我们更加紧密地团结在以习近平同志为总书记的党中央周围"
     assert glossary.covers(text, "secretary", ("书记",))
