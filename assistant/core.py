@@ -224,6 +224,7 @@ class Assistant:
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
         focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
+        english = not _has_chinese(asked)
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
@@ -231,7 +232,7 @@ class Assistant:
                        for topic in topics(asked, self._common_terms))
             or self._uncovered(asked, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
-            or not glossary.topics(asked) and glossary.unknown_words(asked, self._corpus_text)
+            or english and not glossary.topics(asked) and glossary.unknown_words(asked, self._corpus_text)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading

@@ -76,6 +76,7 @@ def test_with_no_noun_to_check_a_word_the_reports_never_translate_declines(gloss
     assert glossary.topics("What was the inflation rate in Quzhou in 2013?") == []  # "rate" names the figure
     assert bot.ask("What was the inflation rate in Quzhou in 2013?").text == NOT_IN_REPORT  # 通货膨胀: not there
     assert "3.38" in bot.ask("What was the natural population growth rate in 2013?").text
+    assert "1056.6" in bot.ask("alert 2013年衢州市生产总值是多少？").text  # a Chinese question keeps its stray words
 
 
 def test_a_title_must_be_a_whole_word(glossary, bot):
