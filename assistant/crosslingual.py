@@ -90,6 +90,16 @@ def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
             yield length, words
 
 
+_DERIVED = frozenset("ion ive ment ity al er or".split())  # endings the stemmer leaves on
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two stems of one word: equal, or one is the other with a derivational ending, which the
+    stemmer leaves on ("product" and "production", the gloss of 生产总值; not "capita" and "capital")."""
+    short, long = sorted((a, b), key=len)
+    return a == b or len(short) >= 5 and long.startswith(short) and long[len(short):] in _DERIVED
+
+
 def _best_terms(terms: dict[str, tuple[int, int]]) -> list[str]:
     """The best few terms for a word. A single character is in too many words to stand for one:
     it goes when a longer term is glossed as closely (家 and 户 for "family", next to 家庭),
@@ -214,7 +224,7 @@ class Glossary:
             return True
         # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
         spans = {text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
-        return any(word in self._words_of(span) for span in spans if span in self._definitions)
+        return any(_same_word(word, other) for span in spans if span in self._definitions for other in self._words_of(span))
 
     def _words_of(self, term: str) -> frozenset[str]:
         if term not in self._word_cache:

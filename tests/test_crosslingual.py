@@ -98,6 +98,8 @@ def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
     assert glossary.covers("全市实现生产总值 1056.6 亿元", "gdp", ("生产总值",))
     assert glossary.covers("新增养老机构床位 1330 张", "elderly", ("老年",))  # 养老: "to provide for the elderly"
     assert not glossary.covers("全市实现生产总值 1056.6 亿元", "capita", ("人均",))
+    # 生产总值 is glossed "gross domestic production": "product" is the same word, "capita" is not "capital"
+    assert glossary.covers("全市实现生产总值 1056.6 亿元", "product", ("产品",))
 
 
 @pytest.mark.parametrize(
