@@ -76,7 +76,7 @@ class Assistant:
         self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
         # Where each report is from: its title's last place. "浙江省衢州市政府工作报告" is from 衢州;
         # 浙江 is where 衢州 lies, and does not make every paragraph about the province.
-        self._home = {p.document: "".join(places(p.document)[-1:]) for p in self.paragraphs}
+        self._home = {document: "".join(places(document)[-1:]) for document in {p.document for p in self.paragraphs}}
         # The year the reports speak from, when they share one: their "今年" is that year.
         title_years = {year for p in self.paragraphs for year in years(p.document)}
         self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
@@ -129,12 +129,12 @@ class Assistant:
             yield answer.text
             yield answer
             return
-        asked = question
+        prompt_question = question
         try:
             if history and is_follow_up(question) or not _has_chinese(question):
                 query = self._in_report_words(self.model.condense(question, history))
                 if history and is_follow_up(question):  # the answer prompt has no history: spell the turn out
-                    asked = f"{question}（完整的问题：{query}）"
+                    prompt_question = f"{question}（完整的问题：{query}）"
         except ModelError as error:
             yield _fallback(self._extractive(question, query), error)
             return
@@ -143,7 +143,8 @@ class Assistant:
             # Nothing relevant was retrieved: do not ask the model to answer from nothing.
             yield Answer(question, NOT_IN_REPORT, False, [], offline.sources, mode="model")
             return
-        prompt, given = self.model.build_prompt(asked, [self.index.by_id(s.paragraph_id) for s in offline.sources])
+        prompt, given = self.model.build_prompt(prompt_question,
+                                                [self.index.by_id(s.paragraph_id) for s in offline.sources])
         pieces: list[str] = []
         try:
             for piece in self.model.stream_answer(prompt):
@@ -224,15 +225,15 @@ class Assistant:
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
         focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
-        english = not _has_chinese(asked)
+        nouns = glossary.topics(asked)  # English nouns; none in a Chinese question
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
             or not all(mentions(context, topic, glossary.synonymous, exact, paragraph_text, glossary.related)
                        for topic in topics(asked, self._common_terms))
-            or self._uncovered(asked, context, exact)
+            or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
-            or english and not glossary.topics(asked) and glossary.unknown_words(asked, self._corpus_text)
+            or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading
@@ -257,12 +258,11 @@ class Assistant:
         asked, named = years(query), paragraph_years(paragraph)
         return bool(asked and named and not asked & named)
 
-    def _uncovered(self, asked: str, context: str, exact: bool) -> bool:
+    def _uncovered(self, nouns: list[tuple[str, tuple[str, ...]]], context: str, exact: bool) -> bool:
         """Whether the answer's context leaves too many English nouns of the question uncovered.
         With three or more nouns, one in two (rounded down) may be missed, as word-by-word
         translation loses some ("technical transformation" is 技改); one or two name the topic,
         and so do all the words of a title or a name asked about."""
-        nouns = self._glossary.topics(asked)
         missed = sum(not self._glossary.covers(context, word, terms, exact) for word, terms in nouns)
         return missed > (0 if exact else max(0, (len(nouns) - 1) // 2))
 

@@ -268,8 +268,9 @@ def figure_of(clause: str, focus: tuple[str, ...], synonymous, related=None, que
     "支持企业股上市，新增 11 家企业挂牌" none of 上市公司. A count in a unit ("多少辆") is one item
     of a list: "90 辆公交车完成油改气、所有出租车更新" has none of 出租车."""
     *modifiers, head = focus
+    in_a_unit = bool(_ASKED_UNIT.search(question))
     for part in _SEGMENT.split(clause):
-        items = _LIST_ITEM.split(part) if _ASKED_UNIT.search(question) else [part]
+        items = _LIST_ITEM.split(part) if in_a_unit else [part]
         if any((numbers(item) or _CHINESE_COUNT.search(item)) and _figure_names(item, part, head, synonymous, related)
                for item in items) and all(_figure_names(part, part, word, synonymous, related) for word in modifiers):
             return True
@@ -298,6 +299,7 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return True
     if exact:
         return False
+
     def stem(shorter: str) -> bool:
         return mentions(text, shorter, synonymous, paragraph=paragraph, related=related, modifier_length=modifier_length)
 
