@@ -68,12 +68,12 @@ class Assistant:
         )
         self._idf = IdfTable(self.index.tokens)
         self._position = {p.paragraph_id: i for i, p in enumerate(self.paragraphs)}
-        self._glossary = Glossary(self._idf.counts)
+        self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
+        self._glossary = Glossary(self._idf.counts, self._corpus_text)
         # Terms in a fifth of the paragraphs or more ("全市", "发展") frame the report rather than name a topic.
         self._common_terms = {t for t, n in self._idf.counts.items() if n >= 0.2 * len(self.paragraphs)}
         self.model = ModelClient(settings) if settings.model_configured else None
         self._corpus_years = set().union(*(years(p.context_text) for p in self.paragraphs))
-        self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
         # Where each report is from: its title's last place. "浙江省衢州市政府工作报告" is from 衢州;
         # 浙江 is where 衢州 lies, and does not make every paragraph about the province.
         self._home = {document: "".join(places(document)[-1:]) for document in {p.document for p in self.paragraphs}}

@@ -115,9 +115,15 @@ class Glossary:
     """English word -> the corpus terms whose CC-CEDICT glosses contain it; and, for any
     Chinese word, its short English senses, so two words that share one count as synonyms."""
 
-    def __init__(self, vocabulary: dict[str, int]):
-        """`vocabulary`: corpus term -> how many paragraphs contain it."""
+    def __init__(self, vocabulary: dict[str, int], corpus: str = ""):
+        """`vocabulary`: corpus term -> how many paragraphs contain it; `corpus`: the reports' text,
+        where a phrase's translation is looked for even when jieba cuts it ("可支配收入")."""
         ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        unranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+        # English phrase -> corpus words glossed by it: "disposable income" -> 可支配收入. Word by
+        # word, "disposable" has no translation in the reports and "domestic" a wrong one.
+        phrases: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+        spans = {corpus[i : i + n] for n in range(2, 7) for i in range(len(corpus) - n + 1)}
         self._definitions: dict[str, str] = {}  # every CC-CEDICT word -> its raw definitions
         self._sense_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._word_cache: dict[str, frozenset[str]] = {}  # every word of a term's definitions
@@ -133,15 +139,25 @@ class Glossary:
                         continue
                     term = entry.group(1)
                     self._definitions[term] = self._definitions.get(term, "") + "/" + entry.group(2)
-                    if term not in vocabulary:
+                    if term in spans:
+                        for _, words in _senses(entry.group(2)):
+                            if len(words) > 1:
+                                phrases[tuple(words)][term] = corpus.count(term)
+                    if term not in vocabulary and term not in spans:
                         continue
+                    # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
+                    # word that has no translation among jieba's words, and only as its whole gloss.
+                    into = ranked if term in vocabulary else unranked
                     for length, words in _senses(entry.group(2)):
-                        for word in words:
+                        for word in words if into is ranked or length == 1 else ():
                             # Prefer terms glossed by the word alone ("to work out" is not "work"),
                             # then terms frequent in the reports.
-                            rank = (length, -vocabulary[term])
-                            ranked[word][term] = min(ranked[word].get(term, rank), rank)
+                            rank = (length, -vocabulary.get(term, 0))
+                            into[word][term] = min(into[word].get(term, rank), rank)
+        ranked.update((word, terms) for word, terms in unranked.items() if word not in ranked)
         self._terms = {word: _best_terms(terms) for word, terms in ranked.items()}
+        self._phrases = {words: sorted(terms, key=terms.get, reverse=True)[:TERMS_PER_WORD]
+                         for words, terms in phrases.items()}
 
     def senses(self, term: str) -> frozenset[str]:
         """The English words of a Chinese word's short glosses: 开支 -> {'expense', 'expenditure', 'pay'}."""
@@ -206,8 +222,30 @@ class Glossary:
         words its best corpus term is glossed by as a noun, not a verb ("to care for") nor a
         modifier ("urban district"), nor the kind of figure ("volume"). "What is the population of
         Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name."""
-        return [(word, tuple(self._terms[word])) for word in _words(text)
-                if word in self._terms and word not in _ATTRIBUTE_WORDS and self._names_noun(self._terms[word][0], word)]
+        return [(stems[-1], tuple(terms)) for stems, terms, _, _ in self._units(text)
+                if terms and stems[-1] not in _ATTRIBUTE_WORDS and self._names_noun(terms[0], stems[-1])]
+
+    def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
+        """The question's English words, each with its corpus terms, where a phrase the dictionary
+        glosses as a whole is one unit: (stems, terms, start, end). "per capita disposable income"
+        -> [(('capita',), ['人均'], …), (('disposable', 'incom'), ['可支配收入'], …)]."""
+        found = [(match, _stem(match.group(0).lower())) for match in _WORD_IN_TEXT.finditer(text)
+                 if match.group(0).lower() not in _ENGLISH_STOPWORDS]
+        units, i = [], 0
+        while i < len(found):
+            n = next((n for n in (3, 2) if i + n <= len(found) and tuple(s for _, s in found[i : i + n]) in self._phrases), 1)
+            stems = tuple(s for _, s in found[i : i + n])
+            terms = self._phrases[stems] if n > 1 else self._word_terms(stems[0])
+            units.append((stems, terms, found[i][0].start(), found[i + n - 1][0].end()))
+            i += n
+        return units
+
+    def _word_terms(self, word: str) -> list[str]:
+        """A word's corpus terms, or, failing those, the terms of a word it derives from or to:
+        "re-employed" meets 再就业, glossed "re-employment"."""
+        if word in self._terms:
+            return self._terms[word]
+        return next((terms for other, terms in self._terms.items() if _same_word(word, other)), [])
 
     def _names_noun(self, term: str, word: str) -> bool:
         glosses = (re.sub(r"\([^)]*\)", " ", d).strip() for d in self._definitions.get(term, "").split("/"))
@@ -218,8 +256,9 @@ class Glossary:
         terms, or a word whose CC-CEDICT definition uses it (养老, "to provide for the elderly").
         For a title or a name (`exact`), only a whole word of the text counts: the 书记
         ("secretary") inside 总书记 ("general secretary") is another title."""
-        if exact:
-            return bool(set(terms) & set(jieba.lcut(text)))
+        if exact:  # a phrase's term counts as its own words: 工作报告 is cut 工作/报告 in a text
+            words = set(jieba.lcut(text))
+            return any(words.issuperset(jieba.lcut(term)) and term in text for term in terms)
         if any(term in text for term in terms):
             return True
         # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
@@ -236,18 +275,15 @@ class Glossary:
         alternatives for each translated word: "What was Quzhou's GDP in 2013?" ->
         ("衢州 衢州市 ' 生产总值 2013?", [('衢州', '衢州市'), ('生产总值',)])."""
         groups: list[tuple[str, ...]] = []
-
-        def replace(match: re.Match) -> str:
-            word = match.group(0).lower()
-            if word in _ENGLISH_STOPWORDS:
-                return " "
-            terms = self._terms.get(_stem(word))
-            if not terms:
-                return match.group(0)
-            groups.append(tuple(terms))
-            return f" {' '.join(terms)} "
-
-        return re.sub(r"\s+", " ", _WORD_IN_TEXT.sub(replace, text)).strip(), groups
+        parts, last = [], 0
+        for _, terms, start, end in self._units(text):
+            parts.append(_WORD_IN_TEXT.sub(" ", text[last:start]))  # only stop words lie between units
+            if terms:
+                groups.append(tuple(terms))
+            parts.append(f" {' '.join(terms)} " if terms else text[start:end])
+            last = end
+        parts.append(_WORD_IN_TEXT.sub(" ", text[last:]))
+        return re.sub(r"\s+", " ", "".join(parts)).strip(), groups
 
 
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")

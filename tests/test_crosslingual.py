@@ -42,6 +42,31 @@ def test_only_corpus_terms_are_produced():
     assert glossary.translate("mayor")[1] == []
 
 
+def test_a_phrase_the_dictionary_glosses_whole_is_one_unit():
+    # 可支配收入 is no word of its own in the vocabulary (jieba cuts it), but it is in the text.
+    glossary = Glossary({"收入": 3, "人均": 2}, corpus="城镇居民人均可支配收入 28883 元")
+    text, groups = glossary.translate("per capita disposable income")
+    assert groups == [("人均",), ("可支配收入",)] and "disposable" not in text
+    assert glossary.topics("What is the disposable income?") == [("incom", ("可支配收入",))]
+    assert glossary.translate("disposable")[1] == []  # "disposable" alone is not 可支配收入
+
+
+def test_a_word_outside_the_vocabulary_translates_only_an_untranslated_word():
+    glossary = Glossary({"收入": 3}, corpus="农家乐营业收入 5.8 亿元")
+    assert glossary.translate("revenue")[1] == [("收入",)]  # not 营业收入, also glossed "revenue"
+    assert glossary.translate("agritourism")[1] == [("农家乐",)]
+
+
+def test_a_word_meets_the_gloss_it_derives_from(glossary):
+    delegation = glossary.translate("delegation")[1]
+    assert delegation == glossary.translate("delegate")[1] and "下放" in delegation[0]
+
+
+def test_a_title_phrase_counts_when_its_words_are_whole_words(glossary):
+    assert glossary.covers("衢州市政府工作报告", "report", ("工作报告",), exact=True)
+    assert not glossary.covers("总书记", "secretary", ("书记",), exact=True)
+
+
 def test_english_questions_are_answered_offline(bot):
     answer = bot.ask("What was the per capita disposable income of urban residents in 2013?")
     assert answer.answered and "28883" in answer.text
