@@ -198,7 +198,7 @@ class Glossary:
         other words, and no corpus term is glossed "vice")."""
         translations = self._one_word_translations()
         return [word for word in _words(text)
-                if word not in self._terms and translations.get(word)
+                if not self._word_terms(word) and translations.get(word)
                 and not any(term in corpus for term in translations[word])]
 
     def _one_word_translations(self) -> dict[str, set[str]]:
@@ -223,7 +223,7 @@ class Glossary:
         modifier ("urban district"), nor the kind of figure ("volume"). "What is the population of
         Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name."""
         return [(stems[-1], tuple(terms)) for stems, terms, _, _ in self._units(text)
-                if terms and stems[-1] not in _ATTRIBUTE_WORDS and self._names_noun(terms[0], stems[-1])]
+                if terms and stems[-1] not in _ATTRIBUTE_WORDS and any(self._names_noun(term, stems[-1]) for term in terms)]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
         """The question's English words, each with its corpus terms, where a phrase the dictionary

@@ -156,6 +156,19 @@ def test_english_words_the_reports_never_translate(glossary, bot):
     assert "沈仁康" in bot.ask("Who is the mayor of Quzhou?").text
 
 
+def test_a_word_derived_from_a_translated_one_is_known(glossary, bot):
+    # 审批 is glossed "to examine and approve": "approval" is the same word, not one the reports lack
+    assert glossary.unknown_words("How many approval powers were delegated?", bot._corpus_text) == []
+    assert "163" in bot.ask("How many approval powers were delegated in 2013?").text
+
+
+def test_a_word_is_a_noun_when_any_of_its_terms_glosses_it_as_one(glossary, bot):
+    # "balance": 调剂 is "to balance", but 余额 is "balance (of an account)"
+    assert "balanc" in [word for word, _ in glossary.topics("What was the loan balance?")]
+    assert "1251" in bot.ask("What was Quzhou's outstanding loan balance in 2013?").text
+    assert bot.ask("How many cars are registered in Quzhou?").text == NOT_IN_REPORT  # 登记, "registration"
+
+
 def test_english_places_come_from_capitalized_words(bot):
     assert "杭州" in bot._places("Who is the mayor of Hangzhou?", "")
     assert not bot._places("Who delivered the government work report?", "")  # "government" also glosses 北京
