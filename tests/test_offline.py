@@ -48,7 +48,10 @@ def test_has_answer_type(kind, clause, expected):
      ("空气优良天数是多少天？", "县级以上城市空气质量优良率达到 70%以上", False),
      ("出生人口是多少？", "人口自然增长率 3.38%", False),  # an amount, not a percentage
      ("生产总值增长了多少？", "全市实现生产总值 1056.6 亿元，增长 9.1%", True),
-     ("旅游区是几A级景区？", "旅游区成功晋级为我市首个 5A 级景区", True)],
+     ("旅游区是几A级景区？", "旅游区成功晋级为我市首个 5A 级景区", True),
+     ("By how much will the budget be cut?", "经费预算支出削减 30%", True),  # a change: a percentage
+     ("How much did the expenses fall?", "经费支出下降 17.4%", True),
+     ("What was the budget?", "经费预算支出削减 30%", False)],
 )
 def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
