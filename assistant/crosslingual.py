@@ -219,7 +219,7 @@ class Glossary:
 
     def topics(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
-        words its best corpus term is glossed by as a noun, not a verb ("to care for") nor a
+        words one of their corpus terms is glossed by as a noun, not a verb ("to care for") nor a
         modifier ("urban district"), nor the kind of figure ("volume"). "What is the population of
         Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name."""
         return [(stems[-1], tuple(terms)) for stems, terms, _, _ in self._units(text)
@@ -267,7 +267,8 @@ class Glossary:
 
     def _words_of(self, term: str) -> frozenset[str]:
         if term not in self._word_cache:
-            self._word_cache[term] = frozenset(_words(self._definitions[term]))
+            # Brackets give context, not a translation: 床位 is "bed (in hospital, hotel …)", not "hospital".
+            self._word_cache[term] = frozenset(_words(re.sub(r"\([^)]*\)", " ", self._definitions[term])))
         return self._word_cache[term]
 
     def translate(self, text: str) -> tuple[str, list[tuple[str, ...]]]:

@@ -62,6 +62,12 @@ def test_a_word_meets_the_gloss_it_derives_from(glossary):
     assert delegation == glossary.translate("delegate")[1] and "下放" in delegation[0]
 
 
+def test_a_definition_s_brackets_are_context_not_a_translation(glossary):
+    # 床位 is "bed (in hospital, hotel, train etc)": it speaks of beds, not of hospitals
+    assert glossary.covers("新增养老机构床位 1330 张", "bed", ("床",))
+    assert not glossary.covers("新增养老机构床位 1330 张", "hospital", ("医院",))
+
+
 def test_a_title_phrase_counts_when_its_words_are_whole_words(glossary):
     assert glossary.covers("衢州市政府工作报告", "report", ("工作报告",), exact=True)
     assert not glossary.covers("总书记", "secretary", ("书记",), exact=True)
