@@ -22,6 +22,8 @@ import jieba
 log = logging.getLogger(__name__)
 
 _ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([a-z][a-z\-]+)(?=/)")  # "/doctor/", "/a deficit/"
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]+)\)")  # "gross domestic product (GDP)"
+_CAPITALS = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]+)(?![\w:\-])")  # an acronym: "consumer price index CPI"
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 _ENGLISH_STOPWORDS = frozenset(
@@ -74,7 +76,7 @@ def _glosses(definition: str) -> list[str]:
     production', 'GDP']; a name's gloss "Quzhou prefecture level city in Zhejiang" also gives 'Quzhou'."""
     definition = re.sub(r"\bCL:.*", "", definition)
     # Brackets hold context ("bed (in hospital, hotel …)") or an acronym ("(GDP)"): keep only acronyms.
-    acronyms = re.findall(r"\(([A-Z][A-Z0-9\-]+)\)", definition)
+    acronyms = _ACRONYM.findall(definition)
     outer = re.sub(r"\([^)]*\)", " ", definition).strip()
     names = re.findall(r"^([A-Z][a-z]+)\b", outer)
     return [outer, *acronyms, *names]
@@ -202,13 +204,14 @@ class Glossary:
                 and not any(term in corpus for term in translations[word])]
 
     def _one_word_translations(self) -> dict[str, set[str]]:
-        """English word -> the dictionary words (two characters or more) glossed by it alone."""
+        """English word -> the dictionary words (two characters or more) glossed by it alone,
+        or by it as an acronym: 居民消费价格指数 is "consumer price index CPI"."""
         if self._translations is None:
             self._translations = defaultdict(set)
             for term, definitions in self._definitions.items():
                 if len(term) > 1:
-                    for word in _ONE_WORD_GLOSS.findall(definitions + "/"):
-                        self._translations[_stem(word)].add(term)
+                    for word in _ONE_WORD_GLOSS.findall(definitions + "/") + _CAPITALS.findall(definitions):
+                        self._translations[_stem(word.lower())].add(term)
         return self._translations
 
     def counted_word(self, text: str) -> str:

@@ -175,6 +175,13 @@ def test_a_word_is_a_noun_when_any_of_its_terms_glosses_it_as_one(glossary, bot)
     assert bot.ask("How many cars are registered in Quzhou?").text == NOT_IN_REPORT  # 登记, "registration"
 
 
+def test_an_acronym_the_reports_never_translate_is_unknown(glossary, bot):
+    # 居民消费价格指数 is "consumer price index CPI"; the reports have no price index
+    assert glossary.unknown_words("What was the CPI increase in 2013?", bot._corpus_text) == ["cpi"]
+    assert glossary.unknown_words("What was the GDP in 2013?", bot._corpus_text) == []
+    assert bot.ask("What was the CPI increase in Quzhou in 2013?").text == NOT_IN_REPORT
+
+
 def test_english_places_come_from_capitalized_words(bot):
     assert "杭州" in bot._places("Who is the mayor of Hangzhou?", "")
     assert not bot._places("Who delivered the government work report?", "")  # "government" also glosses 北京
