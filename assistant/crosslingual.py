@@ -224,9 +224,13 @@ class Glossary:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
         words one of their corpus terms is glossed by as a noun, not a verb ("to care for") nor a
         modifier ("urban district"), nor the kind of figure ("volume"). "What is the population of
-        Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name."""
-        return [(stems[-1], tuple(terms)) for stems, terms, _, _ in self._units(text)
-                if terms and stems[-1] not in _ATTRIBUTE_WORDS and any(self._names_noun(term, stems[-1]) for term in terms)]
+        Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name.
+        With no noun, the other words asked about stand in, less names: "What was the growth rate
+        of imports?" -> [('import', ('进出口',))]."""
+        asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in self._units(text)
+                 if terms and stems[-1] not in _ATTRIBUTE_WORDS]
+        nouns = [(word, terms) for word, terms, _ in asked if any(self._names_noun(term, word) for term in terms)]
+        return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
         """The question's English words, each with its corpus terms, where a phrase the dictionary

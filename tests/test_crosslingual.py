@@ -182,6 +182,12 @@ def test_an_acronym_the_reports_never_translate_is_unknown(glossary, bot):
     assert bot.ask("What was the CPI increase in Quzhou in 2013?").text == NOT_IN_REPORT
 
 
+def test_with_no_noun_the_other_words_asked_about_are_checked(glossary, bot):
+    assert glossary.topics("What was the growth rate of imports in 2014?") == [("import", ("进出口",))]
+    # the 2014 targets hold 外贸出口 only, not 进出口
+    assert bot.ask("What was the growth rate of imports in 2014?").text == NOT_IN_REPORT
+
+
 def test_english_places_come_from_capitalized_words(bot):
     assert "杭州" in bot._places("Who is the mayor of Hangzhou?", "")
     assert not bot._places("Who delivered the government work report?", "")  # "government" also glosses 北京
