@@ -229,8 +229,8 @@ class Assistant:
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
-            or not all(mentions(context, topic, glossary.synonymous, exact, paragraph_text, glossary.related)
-                       for topic in topics(asked, self._common_terms))
+            or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text, glossary.related)
+                                 for topic in topics(asked, self._common_terms)], exact)
             or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
@@ -259,12 +259,9 @@ class Assistant:
         return bool(asked and named and not asked & named)
 
     def _uncovered(self, nouns: list[tuple[str, tuple[str, ...]]], context: str, exact: bool) -> bool:
-        """Whether the answer's context leaves too many English nouns of the question uncovered.
-        With three or more nouns, one in two (rounded down) may be missed, as word-by-word
-        translation loses some ("technical transformation" is 技改); one or two name the topic,
-        and so do all the words of a title or a name asked about."""
-        missed = sum(not self._glossary.covers(context, word, terms, exact) for word, terms in nouns)
-        return missed > (0 if exact else max(0, (len(nouns) - 1) // 2))
+        """Whether the answer's context leaves too many English nouns of the question uncovered:
+        word-by-word translation loses some ("technical transformation" is 技改)."""
+        return _too_many_missed([not self._glossary.covers(context, word, terms, exact) for word, terms in nouns], exact)
 
     def _places(self, asked: str, query: str) -> set[str]:
         """The places a question names: jieba's place tags, less common words it mis-tags (长度);
@@ -273,6 +270,14 @@ class Assistant:
             names = " ".join(re.findall(r"\b[A-Z][\w\-]*", asked))
             query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + self._glossary.translate(names)[0]
         return {place for place in places(query) if not self._glossary.is_common_word(place, query)}
+
+
+def _too_many_missed(missed: list[bool], exact: bool) -> bool:
+    """Whether too many of a question's topics are missing from the answer's context. One or
+    two topics name what is asked, and so do all the words of a title or a name; of three or
+    more, one in two (rounded down) may be missing, as a paraphrase or a translation brings
+    words of its own ("老人养老床位" is 养老机构床位 in the report)."""
+    return sum(missed) > (0 if exact else max(0, (len(missed) - 1) // 2))
 
 
 def _fallback(answer: Answer, error: ModelError) -> Answer:

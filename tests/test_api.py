@@ -46,6 +46,13 @@ def test_declines_when_the_report_does_not_say(bot, question):
     assert answer.sources  # what was looked at is still reported
 
 
+def test_one_topic_in_three_may_be_the_question_s_own_word(bot):
+    # 老人 is the question's word: the report says 养老机构床位. But a lone topic must be there:
+    # 医院床位 ("hospital beds") is not what the report counts.
+    assert "1330 张" in bot.ask("去年衢州给老人新增的养老床位有多少张？").text
+    assert bot.ask("2013年衢州新增的医院床位有多少张？").text == NOT_IN_REPORT
+
+
 def test_follow_up_uses_history(bot):
     history = [
         {"role": "user", "content": "2013年城镇居民人均可支配收入是多少？"},
