@@ -182,8 +182,9 @@ _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms an
 
 @functools.lru_cache(maxsize=256)
 def _tagged(text: str) -> tuple:
-    """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question."""
-    return tuple(jieba.posseg.lcut(text))
+    """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question.
+    The 有 of "有多少" is cut off first: jieba would glue it to the word before (来料加工费有 -> 费有)."""
+    return tuple(w for w in jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text)) if w.word.strip())
 
 
 def topics(question: str, common: set[str]) -> list[str]:
