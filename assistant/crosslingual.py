@@ -67,6 +67,9 @@ _ATTRIBUTE_WORDS = frozenset(
 )
 
 
+_SHARE_WORDS = frozenset(_stem(w) for w in "percentage percent proportion share".split())
+
+
 def _words(text: str) -> list[str]:
     return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _ENGLISH_STOPWORDS]
 
@@ -284,11 +287,15 @@ class Glossary:
         ("衢州 衢州市 ' 生产总值 2013?", [('衢州', '衢州市'), ('生产总值',)])."""
         groups: list[tuple[str, ...]] = []
         parts, last = [], 0
-        for _, terms, start, end in self._units(text):
+        for stems, terms, start, end in self._units(text):
             parts.append(_WORD_IN_TEXT.sub(" ", text[last:start]))  # only stop words lie between units
-            if terms:
+            if stems[-1] in _SHARE_WORDS:  # a share is a figure with "%": 百分点 would pull in other clauses
+                parts.append(" ")
+            elif terms:
                 groups.append(tuple(terms))
-            parts.append(f" {' '.join(terms)} " if terms else text[start:end])
+                parts.append(f" {' '.join(terms)} ")
+            else:
+                parts.append(text[start:end])
             last = end
         parts.append(_WORD_IN_TEXT.sub(" ", text[last:]))
         return re.sub(r"\s+", " ", "".join(parts)).strip(), groups

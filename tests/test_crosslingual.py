@@ -32,6 +32,12 @@ def test_translation_uses_the_reports_own_terms(glossary):
     assert "失业率" in text and "目标" in text
 
 
+def test_a_share_word_is_left_to_the_figure_check(glossary):
+    # "percentage" would bring 百分点, which names other figures; the "%" is checked in the clause
+    text, groups = glossary.translate("By what percentage did tourism income rise?")
+    assert "百分" not in text and "percentage" not in text and ("旅游", "观光", "旅游业") in groups
+
+
 def test_chinese_question_with_an_english_acronym(glossary):
     assert glossary.translate("2013年衢州的GDP是多少？")[0] == "2013年衢州的 生产总值 是多少？"
 
