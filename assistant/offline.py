@@ -18,7 +18,7 @@ import numpy as np
 from assistant.knowledge import Paragraph
 from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 
-_QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much)|percent|rate|number")
+_QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much|large|big|long|high|far)|percent|rate|number")
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$", re.IGNORECASE)
 
 
