@@ -249,6 +249,9 @@ class Assistant:
         context = f"{self._home[paragraph.document]} {paragraph.section} {paragraph.text}"
         if any(place not in context for place in self._places(asked or query, query)):
             return float("-inf")
+        # A romanized name must be spelled by a word of the paragraph: "Gengong" by 根宫.
+        if any(not any(term in context for term in terms) for _, terms in self._glossary.names(asked)):
+            return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
     @staticmethod

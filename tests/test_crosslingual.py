@@ -194,6 +194,17 @@ def test_with_no_noun_the_other_words_asked_about_are_checked(glossary, bot):
     assert bot.ask("What was the growth rate of imports in 2014?").text == NOT_IN_REPORT
 
 
+def test_a_romanized_name_is_spelled_by_a_report_word(glossary, bot):
+    assert glossary.sounded("Gengong") == ["根宫"]  # no dictionary has 根宫; its pinyin spells it
+    assert glossary.sounded("Jianglang") == ["江郎山"]  # "Jianglang Mountain": the name less its kind
+    assert glossary.names("How much was Juhua's rights issue?") == [("Juhua", ["巨化"])]
+    assert glossary.names("Which English school opened in Quzhou?") == []  # English words are no names
+    assert "18 亿元" in bot.ask("How much was Juhua's rights issue in 2013?").text
+    # a name no report word spells is not in the reports
+    assert glossary.names("What is the GDP of Xiaoxi village?") == [("Xiaoxi", [])]
+    assert bot.ask("What is the GDP of Xiaoxi village?").text == NOT_IN_REPORT
+
+
 def test_english_places_come_from_capitalized_words(bot):
     assert "杭州" in bot._places("Who is the mayor of Hangzhou?", "")
     assert not bot._places("Who delivered the government work report?", "")  # "government" also glosses 北京
