@@ -248,7 +248,8 @@ class Glossary:
         glosses as a whole is one unit: (stems, terms, start, end). "per capita disposable income"
         -> [(('capita',), ['人均'], …), (('disposable', 'incom'), ['可支配收入'], …)]."""
         found = [(match, _stem(match.group(0).lower())) for match in _WORD_IN_TEXT.finditer(text)
-                 if match.group(0).lower() not in _ENGLISH_STOPWORDS]
+                 if match.group(0).lower() not in _ENGLISH_STOPWORDS
+                 and not re.search(r"\bhow\s+$", text[: match.start()], re.IGNORECASE)]  # "how large" asks, as "how many" does
         units, i = [], 0
         while i < len(found):
             n = next((n for n in (3, 2) if i + n <= len(found) and tuple(s for _, s in found[i : i + n]) in self._phrases), 1)

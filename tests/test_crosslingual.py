@@ -124,6 +124,10 @@ def test_a_title_must_be_a_whole_word(glossary, bot):
     assert "沈仁康" in bot.ask("Who is the mayor of Quzhou?").text
 
 
+def test_the_word_after_how_asks_rather_than_names(glossary):
+    assert [word for word, _ in glossary.topics("How large was the enterprise bond?")] == ["enterpris", "bond"]
+
+
 def test_english_topics_are_the_nouns_asked_about(glossary):
     assert [word for word, _ in glossary.topics("What is the population of Quzhou?")] == ["population"]
     # "urban" modifies ("urban district"), "volume" names the kind of figure, "new" is no noun
