@@ -247,9 +247,16 @@ class Glossary:
         """The question's English words, each with its corpus terms, where a phrase the dictionary
         glosses as a whole is one unit: (stems, terms, start, end). "per capita disposable income"
         -> [(('capita',), ['人均'], …), (('disposable', 'incom'), ['可支配收入'], …)]."""
-        found = [(match, _stem(match.group(0).lower())) for match in _WORD_IN_TEXT.finditer(text)
-                 if match.group(0).lower() not in _ENGLISH_STOPWORDS
-                 and not re.search(r"\bhow\s+$", text[: match.start()], re.IGNORECASE)]  # "how large" asks, as "how many" does
+        found = []
+        for match in _WORD_IN_TEXT.finditer(text):
+            word = match.group(0).lower()
+            if word in _ENGLISH_STOPWORDS or re.search(r"\bhow\s+$", text[: match.start()], re.IGNORECASE):
+                continue  # "how large" asks, as "how many" does
+            if "-" in word and not self._word_terms(_stem(word)):  # "fixed-asset": its parts, as a phrase may
+                found += [(part, _stem(part.group(0).lower())) for part in _PART.finditer(text, match.start(), match.end())
+                          if part.group(0).lower() not in _ENGLISH_STOPWORDS]
+            else:
+                found.append((match, _stem(word)))
         units, i = [], 0
         while i < len(found):
             n = next((n for n in (3, 2) if i + n <= len(found) and tuple(s for _, s in found[i : i + n]) in self._phrases), 1)
@@ -324,7 +331,7 @@ class Glossary:
         groups: list[tuple[str, ...]] = []
         parts, last = [], 0
         for stems, terms, start, end in self._units(text):
-            parts.append(_WORD_IN_TEXT.sub(" ", text[last:start]))  # only stop words lie between units
+            parts.append(_LETTERS.sub(" ", text[last:start]))  # only stop words and hyphens lie between units
             if stems[-1] in _SHARE_WORDS:  # a share is a figure with "%": 百分点 would pull in other clauses
                 parts.append(" ")
             elif terms:
@@ -333,8 +340,10 @@ class Glossary:
             else:
                 parts.append(text[start:end])
             last = end
-        parts.append(_WORD_IN_TEXT.sub(" ", text[last:]))
+        parts.append(_LETTERS.sub(" ", text[last:]))
         return re.sub(r"\s+", " ", "".join(parts)).strip(), groups
 
 
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
+_LETTERS = re.compile(r"[A-Za-z\-]+")
+_PART = re.compile(r"[A-Za-z]+")

@@ -124,6 +124,12 @@ def test_a_title_must_be_a_whole_word(glossary, bot):
     assert "沈仁康" in bot.ask("Who is the mayor of Quzhou?").text
 
 
+def test_a_hyphenated_word_the_dictionary_lacks_is_read_as_its_parts(glossary):
+    # "fixed-asset" is no headword, but "fixed asset(s)" glosses 固定资产
+    assert ("固定资产",) in glossary.translate("growth of fixed-asset investment")[1]
+    assert glossary.translate("yellow-label cars")[1][-1] == glossary.translate("cars")[1][0]
+
+
 def test_the_word_after_how_asks_rather_than_names(glossary):
     assert [word for word, _ in glossary.topics("How large was the enterprise bond?")] == ["enterpris", "bond"]
 
