@@ -90,7 +90,8 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 # Answer types: what kind of thing a question asks for, and how to see it in a clause.
 _WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b|\bdate\b", re.IGNORECASE)
-_WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|\bwhere\b", re.IGNORECASE)
+_WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
+                    re.IGNORECASE)
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 _CHINESE_COUNT = re.compile(r"(?<!第)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")  # not 第五次
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.

@@ -19,7 +19,8 @@ from assistant.offline import (
     "question, kind",
     [("2013年生产总值是多少？", "quantity"), ("How many beds?", "quantity"), ("衢州市市长是谁？", "person"),
      ("Who delivered the report?", "person"), ("报告是哪一天作的？", "date"), ("什么是四个一？", None),
-     ("机场搬迁到哪里？", "place"), ("How large was the bond?", "quantity"), ("项目规模多大？", "quantity")],
+     ("机场搬迁到哪里？", "place"), ("How large was the bond?", "quantity"), ("项目规模多大？", "quantity"),
+     ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place")],
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
