@@ -295,7 +295,7 @@ class Glossary:
 
     def _word_terms(self, word: str) -> list[str]:
         """A word's corpus terms, or, failing those, the terms of a word it derives from or to:
-        "re-employed" meets 再就业, glossed "re-employment"."""
+        "approval" meets 审批, glossed "to examine and approve"."""
         if word in self._terms:
             return self._terms[word]
         return next((terms for other, terms in self._terms.items() if _same_word(word, other)), [])
