@@ -138,6 +138,7 @@ class Glossary:
         self._readings: dict[str, set[str]] = defaultdict(set)  # character -> its pinyin, without tones
         self._vocabulary = vocabulary
         self._english: set[str] | None = None  # built on first use
+        self._derived: dict[str, list[str]] = {}  # word -> the terms of a word it derives from or to
         self._sounds: dict[str, list[str]] | None = None  # pinyin -> corpus words: built on first use
         path = _cedict_path()
         if path is None:
@@ -298,7 +299,9 @@ class Glossary:
         "approval" meets 审批, glossed "to examine and approve"."""
         if word in self._terms:
             return self._terms[word]
-        return next((terms for other, terms in self._terms.items() if _same_word(word, other)), [])
+        if word not in self._derived:  # a scan of every translated word: once per word
+            self._derived[word] = next((terms for other, terms in self._terms.items() if _same_word(word, other)), [])
+        return self._derived[word]
 
     def _names_noun(self, term: str, word: str) -> bool:
         glosses = (re.sub(r"\([^)]*\)", " ", d).strip() for d in self._definitions.get(term, "").split("/"))
