@@ -83,7 +83,7 @@ def _glosses(definition: str) -> list[str]:
     # Brackets hold context ("bed (in hospital, hotel …)") or an acronym ("(GDP)"): keep only acronyms.
     acronyms = _ACRONYM.findall(definition)
     outer = re.sub(r"\([^)]*\)", " ", definition).strip()
-    names = re.findall(r"^([A-Z][a-z]+)\b", outer)
+    names = re.findall(r"^([A-Z][a-z]+)(?= [a-z])", outer)  # "Quzhou prefecture…", not "People's Liberation Army"
     return [outer, *acronyms, *names]
 
 

@@ -130,6 +130,12 @@ def test_a_hyphenated_word_the_dictionary_lacks_is_read_as_its_parts(glossary):
     assert glossary.translate("yellow-label cars")[1][-1] == glossary.translate("cars")[1][0]
 
 
+def test_a_proper_name_s_first_word_does_not_stand_for_it(glossary):
+    # 人民解放军 is "People's Liberation Army": not a translation of "people"; 衢州 is "Quzhou prefecture…"
+    assert "人民解放军" not in glossary.translate("How many people were re-employed?")[0]
+    assert "衢州" in glossary.translate("Quzhou")[0]
+
+
 def test_the_word_after_how_asks_rather_than_names(glossary):
     assert [word for word, _ in glossary.topics("How large was the enterprise bond?")] == ["enterpris", "bond"]
 
