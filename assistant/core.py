@@ -229,8 +229,8 @@ class Assistant:
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
-            or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text, glossary.related)
-                                 for topic in topics(asked, self._common_terms)], exact)
+            or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text,
+                                              glossary.related) for topic in topics(asked, self._common_terms)], exact)
             or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
@@ -264,7 +264,8 @@ class Assistant:
     def _uncovered(self, nouns: list[tuple[str, tuple[str, ...]]], context: str, exact: bool) -> bool:
         """Whether the answer's context leaves too many English nouns of the question uncovered:
         word-by-word translation loses some ("technical transformation" is 技改)."""
-        return _too_many_missed([not self._glossary.covers(context, word, terms, exact) for word, terms in nouns], exact)
+        missed = [not self._glossary.covers(context, word, terms, exact) for word, terms in nouns]
+        return _too_many_missed(missed, exact)
 
     def _places(self, asked: str, query: str) -> set[str]:
         """The places a question names: jieba's place tags, less common words it mis-tags (长度);

@@ -254,13 +254,15 @@ class Glossary:
             if word in _ENGLISH_STOPWORDS or re.search(r"\bhow\s+$", text[: match.start()], re.IGNORECASE):
                 continue  # "how large" asks, as "how many" does
             if "-" in word and not self._word_terms(_stem(word)):  # "fixed-asset": its parts, as a phrase may
-                found += [(part, _stem(part.group(0).lower())) for part in _PART.finditer(text, match.start(), match.end())
+                parts = _PART.finditer(text, match.start(), match.end())
+                found += [(part, _stem(part.group(0).lower())) for part in parts
                           if part.group(0).lower() not in _ENGLISH_STOPWORDS]
             else:
                 found.append((match, _stem(word)))
         units, i = [], 0
         while i < len(found):
-            n = next((n for n in (3, 2) if i + n <= len(found) and tuple(s for _, s in found[i : i + n]) in self._phrases), 1)
+            n = next((n for n in (3, 2)
+                      if i + n <= len(found) and tuple(s for _, s in found[i : i + n]) in self._phrases), 1)
             stems = tuple(s for _, s in found[i : i + n])
             terms = self._phrases[stems] if n > 1 else self._word_terms(stems[0])
             if not terms and text[found[i][0].start()].isupper():
