@@ -219,7 +219,7 @@ def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ..
     ("多少家规模以上工业企业" -> 工业, 企业), else the word before it that is not a verb of the figure
     ("消费支出是多少" -> 消费支出, "投资增长了多少" -> 投资), or None. A modifier among the `common`
     words frames the report rather than says which kind: 减免企业税费 is about 税费."""
-    words = [w for w in _tagged(normalize(question)) if w.word.strip()]
+    words = list(_tagged(normalize(question)))
     at = next((i for i, w in enumerate(words) if _ASKS_FIGURE.match(w.word)), None)
     if at is None:
         return None
