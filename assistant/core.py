@@ -35,6 +35,7 @@ from assistant.offline import (
     topics,
 )
 from assistant.retrieval import Index, build_index
+from assistant.synonyms import Synonyms
 from assistant.text import normalize, places, resolve_years, years
 
 log = logging.getLogger(__name__)
@@ -80,11 +81,8 @@ class Assistant:
         # The year the reports speak from, when they share one: their "今年" is that year.
         title_years = {year for p in self.paragraphs for year in years(p.document)}
         self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
-        # Other names for the reports' words ("经济总量" for 生产总值), unless the reports use them too.
-        corpus = self._corpus_text
-        self._synonyms = {name: term for name, term in load_synonyms(settings.knowledge_dir).items()
-                          if term in corpus and name not in corpus}
-        self._synonym_pattern = re.compile("|".join(sorted(map(re.escape, self._synonyms), key=len, reverse=True)))
+        # Other names for the reports' words ("经济总量" for 生产总值, "sewage pipes" for 污水管网).
+        self._synonyms = Synonyms(load_synonyms(settings.knowledge_dir), self._corpus_text)
 
     @property
     def mode(self) -> str:
@@ -164,9 +162,7 @@ class Assistant:
         """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"."""
         if self._report_year:
             query = resolve_years(query, self._report_year)
-        if self._synonyms:
-            query = self._synonym_pattern.sub(lambda match: self._synonyms[match.group(0)], query)
-        return query
+        return self._synonyms.read(query)
 
     def _source(self, result: NodeWithScore) -> Source:
         p = self.index.by_id(result.node.node_id)
@@ -178,6 +174,8 @@ class Assistant:
         asked = query
         if re.search(r"[A-Za-z]", query):
             query, translated = self._glossary.translate(query)
+            # A report word an English name was read as is one idea, whole: 旅游收入, not 旅游 and 收入.
+            translated += [(term,) for term, _ in self._english_named(question)]
         results, query_vector = self.retrieve(query)
         sources = [self._source(r) for r in results]
         candidates = [self.index.by_id(r.node.node_id) for r in results]
@@ -225,7 +223,7 @@ class Assistant:
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
         focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
-        nouns = glossary.topics(asked)  # English nouns; none in a Chinese question
+        nouns = glossary.topics(asked, self._english_named(question))  # none in a Chinese question
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
@@ -266,6 +264,10 @@ class Assistant:
         word-by-word translation loses some ("technical transformation" is 技改)."""
         missed = [not self._glossary.covers(context, word, terms, exact) for word, terms in nouns]
         return _too_many_missed(missed, exact)
+
+    def _english_named(self, question: str) -> list[tuple[str, str]]:
+        """The report words an English question's names are read as, each with the name as written."""
+        return [] if _has_chinese(question) else self._synonyms.english(question)
 
     def _places(self, asked: str, query: str) -> set[str]:
         """The places a question names: jieba's place tags, less common words it mis-tags (长度);

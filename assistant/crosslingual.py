@@ -232,16 +232,19 @@ class Glossary:
                            text.lower())
         return phrase.group(1) if phrase else ""
 
-    def topics(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    def topics(self, text: str, named: list[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
         words one of their corpus terms is glossed by as a noun, not a verb ("to care for") nor a
         modifier ("urban district"), nor the kind of figure ("volume"). "What is the population of
         Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name.
-        With no noun, the other words asked about stand in, less names: "What was the growth rate
-        of imports?" -> [('import', ('进出口',))]."""
+        `named`: the report words English names were read as, with the names as written ("natural
+        gas taxis" is 天然气出租车): nouns too, each counted as often as its name has words, so a
+        question is as tolerant of a loose noun as it was word by word. With no noun, the other words
+        asked about stand in, less names: "What was the growth rate of imports?" -> [('import', ('进出口',))]."""
         asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in self._units(text)
                  if terms and stems[-1] not in _ATTRIBUTE_WORDS]
-        nouns = [(word, terms) for word, terms, _ in asked if any(self._names_noun(term, word) for term in terms)]
+        nouns = [(term, (term,)) for term, name in named for _ in range(max(1, len(_words(name))))]
+        nouns += [(word, terms) for word, terms, _ in asked if any(self._names_noun(term, word) for term in terms)]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:

@@ -1,0 +1,69 @@
+"""Other names for the reports' words, Chinese or English, read as the reports' own words:
+"去年的经济总量" -> "去年的生产总值", "How long are the new sewage pipes?" -> "How long are the new 污水管网?"."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
+class Synonyms:
+    def __init__(self, names: dict[str, str], corpus: str):
+        """`names`: other name -> the reports' word, as `load_synonyms` reads them. A name the
+        reports use themselves stays as it is, and so does a name of a word no report uses."""
+        self._terms = {name: term for name, term in names.items() if term in corpus and name not in corpus}
+        self.english_terms = frozenset(term for name, term in self._terms.items() if _LATIN.search(name))
+        # One regular expression of some 1,700 English names costs 50 ms a question: only names whose
+        # first word shares its first three letters with a word of the question are tried.
+        self._by_start: dict[str, list[str]] = defaultdict(list)
+        chinese = []
+        for name in self._terms:
+            first = _LATIN.search(name)
+            if first:
+                self._by_start[first.group(0)[:3].lower()].append(name)
+            else:
+                chinese.append(name)
+        self._chinese = _longest_first(chinese)
+        self._patterns: dict[str, re.Pattern] = {}
+
+    def read(self, text: str) -> str:
+        """The text with every other name replaced by the reports' word, the longest name first;
+        an English name's word stands apart from the English around it."""
+        text = self._read_english(text, [])
+        for name in self._chinese:  # no name is inside a report word: the reports do not use it
+            text = text.replace(name, self._terms[name])
+        return text
+
+    def english(self, text: str) -> list[tuple[str, str]]:
+        """The report words the English names of a text are read as, each with the name as written:
+        "How many natural gas taxis…" -> [('天然气出租车', 'natural gas taxis')]."""
+        found: list[tuple[str, str]] = []
+        self._read_english(text, found)
+        return found
+
+    def _read_english(self, text: str, found: list[tuple[str, str]]) -> str:
+        candidates = {name for word in _LATIN.findall(text) for name in self._by_start.get(word[:3].lower(), ())}
+        for name in _longest_first(candidates):
+            term = self._terms[name]
+            text = self._pattern(name).sub(lambda match: found.append((term, match.group(0))) or f" {term} ", text)
+        return text
+
+    def _pattern(self, name: str) -> re.Pattern:
+        if name not in self._patterns:  # compiled on first use: a pattern a name
+            self._patterns[name] = re.compile(_name_pattern(name), re.IGNORECASE)
+        return self._patterns[name]
+
+
+def _longest_first(names) -> tuple[str, ...]:
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
+
+
+def _name_pattern(name: str) -> str:
+    """A regular expression for one name. An English one matches whole words, in any case, plural
+    or not, hyphenated or spaced: "sewage pipe" matches "Sewage-pipes"."""
+    if not _LATIN.search(name):
+        return re.escape(name)
+    words = [re.escape(word).replace("'", "['’]") + "(?:e?s)?" for word in re.split(r"[\s\-]+", name.strip())]
+    return r"(?<![A-Za-z])" + r"[\s\-]+".join(words) + r"(?![A-Za-z])"

@@ -1,0 +1,30 @@
+from assistant.synonyms import Synonyms
+
+CORPUS = "新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元"
+
+
+def synonyms(**names):
+    return Synonyms({"经济总量": "生产总值", "sewage pipe": "污水管网", "urban sewage network": "城镇污水管网",
+                     "GDP": "生产总值", **names}, CORPUS)
+
+
+def test_english_names_match_whole_words_in_any_case_plural_or_hyphenated():
+    read = synonyms().read
+    assert "污水管网" in read("How long are the new Sewage-Pipes?") and "Sewage" not in read("the Sewage-Pipes")
+    assert "生产总值" in read("What was gdp in 2013?")
+    assert read("sewage piper") == "sewage piper"  # not inside a longer word
+    assert "生产总值" in read("2013年经济总量是多少？")
+
+
+def test_the_longest_name_is_read_first():
+    assert "城镇污水管网" in synonyms().read("How long is the urban sewage network?")
+
+
+def test_names_the_reports_use_or_words_they_do_not_are_left_alone():
+    read = synonyms(公里="千米", **{"jobless rate": "城镇登记失业率"}).read
+    assert read("jobless rate") == "jobless rate"  # 城镇登记失业率 is not in the corpus
+    assert read("公里") == "公里"
+
+
+def test_english_terms_are_the_words_english_names_are_read_as():
+    assert synonyms().english_terms == {"污水管网", "城镇污水管网", "生产总值"}
