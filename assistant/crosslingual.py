@@ -51,6 +51,8 @@ def _stem(word: str) -> str:
     word = word.replace("metre", "meter").replace("centre", "center")
     if re.search(r"[^s](?:s|x|z|ch|sh)es$", word):  # buses -> bus, taxes -> tax, branches -> branch
         return word[:-2]
+    if word.endswith("ings") and len(word) >= 7:  # buildings -> building, which then loses "ing" as "building" does
+        word = word[:-1]
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement
@@ -241,10 +243,21 @@ class Glossary:
         gas taxis" is 天然气出租车): nouns too, each counted as often as its name has words, so a
         question is as tolerant of a loose noun as it was word by word. With no noun, the other words
         asked about stand in, less names: "What was the growth rate of imports?" -> [('import', ('进出口',))]."""
-        asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in self._units(text)
+        units = self._units(text)
+        asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in units
                  if terms and stems[-1] not in _ATTRIBUTE_WORDS]
         nouns = [(term, (term,)) for term, name in named for _ in range(max(1, len(_words(name))))]
         nouns += [(word, terms) for word, terms, _ in asked if any(self._names_noun(term, word) for term in terms)]
+        # In an English question, a word with no report term is a topic no report text covers: the
+        # dictionary lacks it ("healthcare"), or the reports never use its translation ("inflation",
+        # 通货膨胀). Not a verb's form ("renovated"), nor a name, nor a stray word of a Chinese question.
+        rest = text
+        for term, _ in named:
+            rest = rest.replace(term, "")
+        if not re.search(r"[\u4e00-\u9fff]", rest):
+            nouns += [(stems[-1], ()) for stems, terms, start, end in units
+                      if not terms and not text[start].isupper() and stems[-1] not in _ATTRIBUTE_WORDS
+                      and not re.search(r"(?:ed|ing)$", text[start:end])]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:

@@ -110,7 +110,8 @@ def test_a_single_character_translates_only_when_nothing_longer_is_as_close(glos
 
 
 def test_with_no_noun_to_check_a_word_the_reports_never_translate_declines(glossary, bot):
-    assert glossary.topics("What was the inflation rate in Quzhou in 2013?") == []  # "rate" names the figure
+    # "rate" names the figure; "inflation" (通货膨胀) has no report term, so nothing covers it
+    assert glossary.topics("What was the inflation rate in Quzhou in 2013?") == [("inflation", ())]
     assert bot.ask("What was the inflation rate in Quzhou in 2013?").text == NOT_IN_REPORT  # 通货膨胀: not there
     assert "3.38" in bot.ask("What was the natural population growth rate in 2013?").text
     assert "1056.6" in bot.ask("alert 2013年衢州市生产总值是多少？").text  # a Chinese question keeps its stray words
@@ -244,3 +245,14 @@ def test_one_loose_noun_in_three_is_tolerated_but_not_in_a_title(bot):
 
 def test_the_time_of_a_figure_is_no_topic(bot):
     assert "1251" in bot.ask("How much was the loan balance in Quzhou at the end of 2013?").text
+
+
+def test_a_word_the_dictionary_lacks_is_a_topic_nothing_covers(bot, glossary):
+    assert ("healthcar", ()) in glossary.topics("How large was the healthcare budget in 2013?")
+    assert bot.ask("How large was the healthcare budget in 2013?").text == NOT_IN_REPORT
+    # but not a verb's form ("renovated") nor a name
+    assert [word for word, terms in glossary.topics("How many villages were renovated in Kaihua?") if not terms] == []
+
+
+def test_a_plural_of_an_ing_noun_meets_its_gloss():
+    assert _stem("buildings") == _stem("building")
