@@ -98,6 +98,10 @@ _CHINESE_COUNT = re.compile(r"(?<!第)[一二两三四五六七八九十百千�
 _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
 _ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架|[A-Za-z])")
 _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
+# The same in English: "in billion yuan", "how many square kilometres" (the longer unit first).
+_ENGLISH_UNITS = (("(?:billion|100 million|hundred million) yuan", "亿元"), ("(?:billion |million )?(?:US )?dollars?", "美元"),
+                  ("square kilomet(?:re|er)s?", "平方公里"), ("square met(?:re|er)s?", "平方米"),
+                  ("kilomet(?:re|er)s?", "公里"), ("hectares?", "公顷"), ("(?:tons?|tonnes?)", "吨"), ("yuan", "元"))
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
@@ -152,8 +156,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
             return True
         if _ASKS_RATE.search(question):
             return bool(_PERCENT.search(clause))
-        if unit := _ASKED_UNIT.search(question):
-            units = _SAME_UNIT.get(unit.group(1), unit.group(1))
+        if units := _asked_unit(question):
             return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
         if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
             return bool(_AMOUNT.search(clause) or _CHINESE_COUNT.search(clause))
@@ -167,6 +170,15 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     if kind == "place":  # a place the question does not name already
         return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in jieba.posseg.lcut(clause))
     return True
+
+
+def _asked_unit(question: str) -> str:
+    """The units, as a regular expression, a question wants its figure in: "多少名" -> "人|名|位",
+    "in billion yuan" -> "亿元"; "" for none."""
+    if unit := _ASKED_UNIT.search(question):
+        return _SAME_UNIT.get(unit.group(1), unit.group(1))
+    return next((units for english, units in _ENGLISH_UNITS
+                 if re.search(rf"\b(?:in|how many) {english}\b", question, re.IGNORECASE)), "")
 
 
 # Nouns that name the kind of figure asked for, not its topic: "增长幅度", "数量", "名字".

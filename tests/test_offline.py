@@ -217,3 +217,11 @@ def test_near_misses_decline(bot, question):
 
 def test_a_compound_with_the_reports_head_word_answers(bot):
     assert "23.9 亿美元" in bot.ask("2013年外贸出口额是多少？").text
+
+
+def test_an_english_question_asks_its_unit_too():
+    question = "What was fixed-asset investment in billion yuan?"
+    assert has_answer_type("quantity", "固定资产投资 670.7 亿元，增长 18.5%", question=question)
+    assert not has_answer_type("quantity", "固定资产投资增长 15%以上", question=question)
+    assert has_answer_type("quantity", "外贸出口总额 23.9 亿美元", question="How much were exports in US dollars?")
+    assert not has_answer_type("quantity", "新增公园绿地 35 公顷", question="How many square kilometres of parks?")
