@@ -66,4 +66,5 @@ def _name_pattern(name: str) -> str:
     if not _LATIN.search(name):
         return re.escape(name)
     words = [re.escape(word).replace("'", "['’]") + "(?:e?s)?" for word in re.split(r"[\s\-]+", name.strip())]
-    return r"(?<![A-Za-z])" + r"[\s\-]+".join(words) + r"(?![A-Za-z])"
+    # "farmland was reclaimed" is the "farmland reclaimed" of a name
+    return r"(?<![A-Za-z])" + r"[\s\-]+(?:(?:is|are|was|were|be|been)\s+)?".join(words) + r"(?![A-Za-z])"

@@ -1,6 +1,6 @@
 from assistant.synonyms import Synonyms
 
-CORPUS = "新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元"
+CORPUS = "新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元，完成垦造耕地 2.9 万亩"
 
 
 def synonyms(**names):
@@ -28,3 +28,9 @@ def test_names_the_reports_use_or_words_they_do_not_are_left_alone():
 
 def test_english_terms_are_the_words_english_names_are_read_as():
     assert synonyms().english_terms == {"污水管网", "城镇污水管网", "生产总值"}
+
+
+def test_a_passive_auxiliary_may_sit_inside_a_name():
+    read = synonyms(**{"farmland reclaimed": "垦造耕地"}).read
+    assert "垦造耕地" in read("How much farmland was reclaimed in 2013?")
+    assert "垦造耕地" not in read("How much farmland was not reclaimed?")
