@@ -256,3 +256,7 @@ def test_a_word_the_dictionary_lacks_is_a_topic_nothing_covers(bot, glossary):
 
 def test_a_plural_of_an_ing_noun_meets_its_gloss():
     assert _stem("buildings") == _stem("building")
+
+
+def test_a_conversational_opening_names_no_topic(glossary):
+    assert {word for word, _ in glossary.topics("I'd like to know the population, please")} == {"population"}
