@@ -116,6 +116,10 @@ _QUOTED = re.compile(r"“[^”]*”")
 _ORDINAL = re.compile(r"第几|排名|排第|\brank", re.IGNORECASE)
 # "What was the carbon emission in 2013?" asks a figure, as "2013年的碳排放是多少" does with 多少.
 _WHAT_IN_A_YEAR = re.compile(r"^\s*what (?:is|was|are|were) (?=.*\b(?:19|20)\d\d\b)", re.IGNORECASE)
+# "What is the budget for …", "What was the planned investment in …": a word naming a sum or a size asks a figure.
+_WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-']+ ){0,3}?(?:budget|cost|investment|"
+                          r"spending|expenditure|price|length|area|population|output|revenue|income|amount|volume|size|"
+                          r"value|total)s?\b", re.IGNORECASE)
 
 
 _NAME = re.compile(r"叫什么|名字|姓名|名称|\bnamed?\b", re.IGNORECASE)
@@ -130,7 +134,7 @@ def answer_type(question: str) -> str | None:
     """"ordinal", "quantity", "person", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):
         return "ordinal"
-    if _QUANTITY.search(question.lower()) or _WHAT_IN_A_YEAR.search(question):
+    if _QUANTITY.search(question.lower()) or _WHAT_IN_A_YEAR.search(question) or _WHAT_FIGURE.search(question):
         return "quantity"
     if _WHO.search(question):
         return "person"

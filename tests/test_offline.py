@@ -225,3 +225,9 @@ def test_an_english_question_asks_its_unit_too():
     assert not has_answer_type("quantity", "固定资产投资增长 15%以上", question=question)
     assert has_answer_type("quantity", "外贸出口总额 23.9 亿美元", question="How much were exports in US dollars?")
     assert not has_answer_type("quantity", "新增公园绿地 35 公顷", question="How many square kilometres of parks?")
+
+
+def test_an_english_sum_or_size_asks_a_figure():
+    assert answer_type("What is the budget for the new bridge?") == "quantity"
+    assert answer_type("What's the planned investment in the railway?") == "quantity"
+    assert answer_type("What is the name of the new park?") is None
