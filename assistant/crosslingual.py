@@ -153,6 +153,8 @@ class Glossary:
                     if not entry:
                         continue
                     term, sound, definitions = entry.groups()
+                    if re.search(rf"variant of (?:[^/\[]+\|)?{re.escape(term)}\[", definitions):
+                        continue  # an old form written like the word today: 秊 (年) is "grain", 年 is not
                     self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
                     if len(term) == 1:
                         self._readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))

@@ -260,3 +260,7 @@ def test_a_plural_of_an_ing_noun_meets_its_gloss():
 
 def test_a_conversational_opening_names_no_topic(glossary):
     assert {word for word, _ in glossary.topics("I'd like to know the population, please")} == {"population"}
+
+
+def test_an_old_variant_lends_no_sense_to_the_word_written_alike(glossary):
+    assert "年" not in glossary.translate("grain harvest")[0]  # 秊, "grain", is an old form of 年
