@@ -245,9 +245,12 @@ class Glossary:
         return self._translations
 
     def counted_word(self, text: str) -> str:
-        """The words "how many" counts: "How many new subway lines were built?" -> 'new subway lines'."""
-        phrase = re.search(r"\bhow many ((?:[a-z\-]+ )*?[a-z\-]+)\b(?= (?:are|were|is|was|does|did|do|will|have|has|in|of)\b|\?|$)",
-                           text.lower())
+        """The words "how many" counts: "How many new subway lines were built?" -> 'new subway lines';
+        for a unit, what it measures: "How many kilometres of expressway…" -> 'expressway'."""
+        words = r"((?:[a-z\-]+ )*?[a-z\-]+)\b(?= (?:are|were|is|was|does|did|do|will|have|has|in|of)\b|\?|$)"
+        phrase = re.search(rf"\bhow many {words}", text.lower())
+        if phrase and re.fullmatch(_UNITS, phrase.group(1)):
+            phrase = re.compile(rf" of (?:the )?{words}").search(text.lower(), phrase.end()) or phrase
         return phrase.group(1) if phrase else ""
 
     def topics(self, text: str, named: list[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
@@ -381,6 +384,7 @@ class Glossary:
         return re.sub(r"\s+", " ", "".join(parts)).strip(), groups
 
 
+_UNITS = r"(?:square )?(?:kilomet(?:re|er)s|met(?:re|er)s|km|hectares|mu|tons|tonnes|yuan|dollars|heads?)"
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 _LETTERS = re.compile(r"[A-Za-z\-]+")
 _PART = re.compile(r"[A-Za-z]+")

@@ -269,3 +269,9 @@ def test_an_old_variant_lends_no_sense_to_the_word_written_alike(glossary):
 def test_a_name_lends_no_sense_to_a_word_with_a_common_one(glossary):
     assert "农家" not in glossary.translate("schools")[0]  # 农家: "School of Agriculture", and "peasant family"
     assert "衢州" in glossary.translate("Quzhou")[0]  # a name with no common sense still translates
+
+
+def test_how_many_of_a_unit_counts_what_the_unit_measures(glossary):
+    assert glossary.counted_word("How many kilometres of expressway were opened?") == "expressway"
+    assert glossary.counted_word("How many square metres of illegal buildings were demolished?") == "illegal buildings"
+    assert glossary.counted_word("How many new subway lines were built?") == "new subway lines"
