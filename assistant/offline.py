@@ -93,7 +93,8 @@ _WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
-_CHINESE_COUNT = re.compile(r"(?<!第)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")  # not 第五次
+# Not 第五次, nor 一批 ("a number of": "建成一批美丽乡村" says no count).
+_CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
 _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
 _ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架|[A-Za-z])")

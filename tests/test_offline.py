@@ -231,3 +231,8 @@ def test_an_english_sum_or_size_asks_a_figure():
     assert answer_type("What is the budget for the new bridge?") == "quantity"
     assert answer_type("What's the planned investment in the railway?") == "quantity"
     assert answer_type("What is the name of the new park?") is None
+
+
+def test_a_batch_is_no_count():
+    assert not has_answer_type("quantity", "建成一批美丽乡村", question="How many beautiful villages were built?")
+    assert has_answer_type("quantity", "抓好首批 500 个行政村整治", question="首批多少个行政村？")
