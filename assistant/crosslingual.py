@@ -26,6 +26,7 @@ _ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([A-Za-z][a-z\-]+)(?=/)")  # "/d
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]+)\)")  # "gross domestic product (GDP)"
 _CAPITALS = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]+)(?![\w:\-])")  # an acronym: "consumer price index CPI"
 _NAME_KINDS = frozenset("山湖江河溪村街镇乡县区市路桥")  # 江郎山 is "Jianglang Mountain"
+_VARIANT_OF = re.compile(r"variant of (?:[^/\[|]+\|)?([^/\[|]+)\[")  # "variant of 年[nian2]", "variant of 糧|粮[liang2]"
 _ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 _ENGLISH_STOPWORDS = frozenset(
@@ -167,7 +168,7 @@ class Glossary:
                     if not entry:
                         continue
                     term, sound, definitions = entry.groups()
-                    if re.search(rf"variant of (?:[^/\[]+\|)?{re.escape(term)}\[", definitions):
+                    if term in _VARIANT_OF.findall(definitions):
                         continue  # an old form written like the word today: 秊 (年) is "grain", 年 is not
                     self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
                     if len(term) == 1:
