@@ -26,7 +26,8 @@ _ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([A-Za-z][a-z\-]+)(?=/)")  # "/d
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]+)\)")  # "gross domestic product (GDP)"
 _CAPITALS = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]+)(?![\w:\-])")  # an acronym: "consumer price index CPI"
 _NAME_KINDS = frozenset("山湖江河溪村街镇乡县区市路桥")  # 江郎山 is "Jianglang Mountain"
-_VARIANT_OF = re.compile(r"variant of (?:[^/\[|]+\|)?([^/\[|]+)\[")  # "variant of 年[nian2]", "variant of 糧|粮[liang2]"
+# "variant of 年[nian2]", "variant of 糧|粮[liang2]": the word a CC-CEDICT entry is a variant of
+_VARIANT_OF = re.compile(r"variant of (?:[^/\[|]+\|)?([^/\[|]+)\[")
 _ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 _ENGLISH_STOPWORDS = frozenset(

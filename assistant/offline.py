@@ -100,9 +100,11 @@ _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元
 _ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架|[A-Za-z])")
 _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位"}
 # The same in English: "in billion yuan", "how many square kilometres" (the longer unit first).
-_ENGLISH_UNITS = (("(?:billion|100 million|hundred million) yuan", "亿元"), ("(?:billion |million )?(?:US )?dollars?", "美元"),
-                  ("square kilomet(?:re|er)s?", "平方公里"), ("square met(?:re|er)s?", "平方米"),
-                  ("kilomet(?:re|er)s?", "公里"), ("hectares?", "公顷"), ("(?:tons?|tonnes?)", "吨"), ("yuan", "元"))
+_ENGLISH_UNITS = (
+    ("(?:billion|100 million|hundred million) yuan", "亿元"), ("(?:billion |million )?(?:US )?dollars?", "美元"),
+    ("square kilomet(?:re|er)s?", "平方公里"), ("square met(?:re|er)s?", "平方米"), ("kilomet(?:re|er)s?", "公里"),
+    ("hectares?", "公顷"), ("(?:tons?|tonnes?)", "吨"), ("yuan", "元"),
+)
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)

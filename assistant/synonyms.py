@@ -1,5 +1,5 @@
 """Other names for the reports' words, Chinese or English, read as the reports' own words:
-"去年的经济总量" -> "去年的生产总值", "How long are the new sewage pipes?" -> "How long are the new 污水管网?"."""
+"去年的经济总量" -> "去年的生产总值"; "How long are the new sewage pipes?" -> "How long are the new 污水管网 ?"."""
 
 from __future__ import annotations
 
