@@ -172,10 +172,12 @@ class Assistant:
         """The offline answer: verbatim clauses of the retrieved paragraphs, or the decline."""
         translated: list = []
         asked = query
+        # The report words an English question's names were read as, each with the name as written.
+        named = [] if _has_chinese(question) else self._synonyms.english(question)
         if re.search(r"[A-Za-z]", query):
             query, translated = self._glossary.translate(query)
             # A report word an English name was read as is one idea, whole: 旅游收入, not 旅游 and 收入.
-            translated += [(term,) for term, _ in self._english_named(question)]
+            translated += [(term,) for term, _ in named]
         results, query_vector = self.retrieve(query)
         sources = [self._source(r) for r in results]
         candidates = [self.index.by_id(r.node.node_id) for r in results]
@@ -195,7 +197,8 @@ class Assistant:
         best = extracts[0]
         paragraph = candidates[best.paragraph_index]
         relevance = self._relevance(query, best, paragraph, asked)
-        if relevance < OFFLINE_RELEVANCE or not self._supports(best.clause, paragraph, kind, question, asked, query):
+        if relevance < OFFLINE_RELEVANCE or not self._supports(best.clause, paragraph, kind, question, asked, query,
+                                                               named):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
         # A close runner-up from the same paragraph completes the answer; one from another
         # paragraph is more often the same topic in the other year.
@@ -214,16 +217,17 @@ class Assistant:
         return Answer(question, "；".join(parts), True, citations, sources, relevance=relevance)
 
     def _supports(self, clause: str, paragraph: Paragraph, kind: str | None, question: str, asked: str,
-                  query: str) -> bool:
+                  query: str, named: list[tuple[str, str]]) -> bool:
         """Whether the best clause answers what was asked, not just something near it. Only an
-        extract is held to this; a model may still compute an answer from the paragraphs."""
+        extract is held to this; a model may still compute an answer from the paragraphs.
+        `named`: the report words the question's English names were read as."""
         heading, clause_text = normalize(f"{paragraph.document} {paragraph.section}"), normalize(clause)
         context = heading + clause_text  # normalize() drops white space, so this is normalize(heading clause)
         paragraph_text = normalize(paragraph.text)
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
         focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
-        nouns = glossary.topics(asked, self._english_named(question))  # none in a Chinese question
+        nouns = glossary.topics(asked, named)  # none in a Chinese question
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
@@ -264,10 +268,6 @@ class Assistant:
         word-by-word translation loses some ("technical transformation" is 技改)."""
         missed = [not self._glossary.covers(context, word, terms, exact) for word, terms in nouns]
         return _too_many_missed(missed, exact)
-
-    def _english_named(self, question: str) -> list[tuple[str, str]]:
-        """The report words an English question's names are read as, each with the name as written."""
-        return [] if _has_chinese(question) else self._synonyms.english(question)
 
     def _places(self, asked: str, query: str) -> set[str]:
         """The places a question names: jieba's place tags, less common words it mis-tags (长度);

@@ -23,6 +23,7 @@ import jieba
 log = logging.getLogger(__name__)
 
 _ONE_WORD_GLOSS = re.compile(r"/(?:a |an |the )?([A-Za-z][a-z\-]+)(?=/)")  # "/doctor/", "/a deficit/", "/Buddhist/"
+_BRACKETS = re.compile(r"\([^)]*\)")  # context in a definition, not a translation: "bed (in hospital…)"
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9\-]+)\)")  # "gross domestic product (GDP)"
 _CAPITALS = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]+)(?![\w:\-])")  # an acronym: "consumer price index CPI"
 _NAME_KINDS = frozenset("山湖江河溪村街镇乡县区市路桥")  # 江郎山 is "Jianglang Mountain"
@@ -87,7 +88,7 @@ def _glosses(definition: str) -> list[str]:
     definition = re.sub(r"\bCL:.*", "", definition)
     # Brackets hold context ("bed (in hospital, hotel …)") or an acronym ("(GDP)"): keep only acronyms.
     acronyms = _ACRONYM.findall(definition)
-    outer = re.sub(r"\([^)]*\)", " ", definition).strip()
+    outer = _BRACKETS.sub(" ", definition).strip()
     names = re.findall(r"^([A-Z][a-z]+)(?= [a-z])", outer)  # "Quzhou prefecture…", not "People's Liberation Army"
     return [outer, *acronyms, *names]
 
@@ -343,7 +344,7 @@ class Glossary:
         return self._derived[word]
 
     def _names_noun(self, term: str, word: str) -> bool:
-        glosses = (re.sub(r"\([^)]*\)", " ", d).strip() for d in self._definitions.get(term, "").split("/"))
+        glosses = (_BRACKETS.sub(" ", d).strip() for d in self._definitions.get(term, "").split("/"))
         return any(not g.lower().startswith("to ") and _words(g)[-1:] == [word] for g in glosses)
 
     def covers(self, text: str, word: str, terms: tuple[str, ...], exact: bool = False) -> bool:
@@ -363,7 +364,7 @@ class Glossary:
     def _words_of(self, term: str) -> frozenset[str]:
         if term not in self._word_cache:
             # Brackets give context, not a translation: 床位 is "bed (in hospital, hotel …)", not "hospital".
-            self._word_cache[term] = frozenset(_words(re.sub(r"\([^)]*\)", " ", self._definitions[term])))
+            self._word_cache[term] = frozenset(_words(_BRACKETS.sub(" ", self._definitions[term])))
         return self._word_cache[term]
 
     def translate(self, text: str) -> tuple[str, list[tuple[str, ...]]]:

@@ -14,7 +14,6 @@ class Synonyms:
         """`names`: other name -> the reports' word, as `load_synonyms` reads them. A name the
         reports use themselves stays as it is, and so does a name of a word no report uses."""
         self._terms = {name: term for name, term in names.items() if term in corpus and name not in corpus}
-        self.english_terms = frozenset(term for name, term in self._terms.items() if _LATIN.search(name))
         # One regular expression of some 1,700 English names costs 50 ms a question: only names whose
         # first word shares its first three letters with a word of the question are tried.
         self._by_start: dict[str, list[str]] = defaultdict(list)

@@ -26,10 +26,6 @@ def test_names_the_reports_use_or_words_they_do_not_are_left_alone():
     assert read("公里") == "公里"
 
 
-def test_english_terms_are_the_words_english_names_are_read_as():
-    assert synonyms().english_terms == {"污水管网", "城镇污水管网", "生产总值"}
-
-
 def test_a_passive_auxiliary_may_sit_inside_a_name():
     read = synonyms(**{"farmland reclaimed": "垦造耕地"}).read
     assert "垦造耕地" in read("How much farmland was reclaimed in 2013?")
