@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
+from lemminflect import getAllLemmas
 
 log = logging.getLogger(__name__)
 
@@ -259,7 +260,8 @@ class Glossary:
     def topics(self, text: str, named: list[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
         words one of their corpus terms is glossed by as a noun, not a verb ("to care for") nor a
-        modifier ("urban district"), nor the kind of figure ("volume"). "What is the population of
+        modifier ("urban district"), nor the kind of figure ("volume"), and that the question's word
+        can be a noun (not "built" or "again", which lemminflect reads only as a verb or an adverb). "What is the population of
         Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name.
         `named`: the report words English names were read as, with the names as written ("natural
         gas taxis" is 天然气出租车): nouns too, each counted as often as its name has words, so a
@@ -269,17 +271,20 @@ class Glossary:
         asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in units
                  if terms and stems[-1] not in _ATTRIBUTE_WORDS]
         nouns = [(term, (term,)) for term, name in named for _ in range(max(1, len(_words(name))))]
-        nouns += [(word, terms) for word, terms, _ in asked if any(self._names_noun(term, word) for term in terms)]
+        nouns += [(word, terms) for word, terms, start in asked if _readings(text, start) not in ({"ADV"}, {"VERB"})
+                  and any(self._names_noun(term, word) for term in terms)]
         # In an English question, a word with no report term is a topic no report text covers: the
         # dictionary lacks it ("healthcare"), or the reports never use its translation ("inflation",
-        # 通货膨胀). Not a verb's form ("renovated"), nor a name, nor a stray word of a Chinese question.
+        # 通货膨胀). Not a verb's form ("renovated"), an adverb ("actually"), a unit ("km"), a name, nor
+        # a stray word of a Chinese question.
         rest = text
         for term, _ in named:
             rest = rest.replace(term, "")
         if not re.search(r"[\u4e00-\u9fff]", rest):
             nouns += [(stems[-1], ()) for stems, terms, start, end in units
                       if not terms and not text[start].isupper() and stems[-1] not in _ATTRIBUTE_WORDS
-                      and not re.search(r"(?:ed|ing)$", text[start:end])]
+                      and not re.search(r"(?:ed|ing)$", text[start:end]) and _readings(text, start) != {"ADV"}
+                      and not re.fullmatch(_UNITS, text[start:end], re.IGNORECASE)]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
@@ -387,7 +392,13 @@ class Glossary:
         return re.sub(r"\s+", " ", "".join(parts)).strip(), groups
 
 
-_UNITS = r"(?:square )?(?:kilomet(?:re|er)s|met(?:re|er)s|km|hectares|mu|tons|tonnes|yuan|dollars|heads?)"
+def _readings(text: str, start: int) -> set[str]:
+    """The parts of speech lemminflect's lexicon allows the English word at `start`: "again" {'ADV'},
+    "built" {'VERB'}, "reach" {'NOUN', 'VERB'}; none for a word it lacks ("laid-off", "mu")."""
+    return set(getAllLemmas(_WORD_IN_TEXT.match(text, start).group(0).lower()))
+
+
+_UNITS = r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|hectares?|mu|tons?|tonnes?|yuan|dollars?|heads?)"
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 _LETTERS = re.compile(r"[A-Za-z\-]+")
 _PART = re.compile(r"[A-Za-z]+")

@@ -275,3 +275,11 @@ def test_how_many_of_a_unit_counts_what_the_unit_measures(glossary):
     assert glossary.counted_word("How many kilometres of expressway were opened?") == "expressway"
     assert glossary.counted_word("How many square metres of illegal buildings were demolished?") == "illegal buildings"
     assert glossary.counted_word("How many new subway lines were built?") == "new subway lines"
+
+
+def test_adverbs_verbs_and_units_are_no_topics(glossary):
+    # by lemminflect's lexicon: "again" and "actually" are adverbs only, "found" and "built" verbs only
+    assert [word for word, _ in glossary.topics("How many people found jobs again in 2013?")] == ["peopl", "job"]
+    assert "actually" not in [word for word, _ in glossary.topics("How much investment actually arrived?")]
+    assert [word for word, _ in glossary.topics("How many km of roads were built in 2013?")] == ["road"]
+    assert [word for word, _ in glossary.topics("How many mu of farmland were added?")] == ["farmland"]
