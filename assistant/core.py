@@ -36,7 +36,7 @@ from assistant.offline import (
 )
 from assistant.retrieval import Index, build_index
 from assistant.synonyms import Synonyms
-from assistant.text import normalize, places, resolve_years, years
+from assistant.text import normalize, places, resolve_years, simplified, years
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +119,10 @@ class Assistant:
 
     def stream(self, question: str, history: list[dict] | None = None) -> Iterator[str | Answer]:
         """Yield the answer text in pieces as it arrives, then the final `Answer`."""
-        question = self.check_question(question)
-        history = [m for m in (history or []) if isinstance(m, dict)]
+        # The reports are in simplified characters: a question (and its history) in traditional ones is read in them.
+        question = simplified(self.check_question(question))
+        history = [{**m, "content": simplified(m["content"])} if isinstance(m.get("content"), str) else m
+                   for m in (history or []) if isinstance(m, dict)]
         query = self._in_report_words(standalone_question(question, history))
         if self.model is None:
             answer = self._extractive(question, query)

@@ -8,8 +8,10 @@ import unicodedata
 
 import jieba
 import jieba.posseg
+import opencc
 
 jieba.setLogLevel(logging.WARNING)
+_TO_SIMPLIFIED = opencc.OpenCC("t2s.json")  # config and dictionaries ship in the wheel
 
 # Function words and question words carry no topic; they must not count as
 # evidence that a paragraph answers a question.
@@ -22,6 +24,12 @@ STOPWORDS = frozenset(
     did does do there their its it this that as about please tell me
     """.split()
 )
+
+def simplified(text: str) -> str:
+    """Traditional characters as the simplified ones the reports are written in, by OpenCC's phrase-aware
+    conversion: "生產總值" -> "生产总值", "乾淨" -> "干净"; simplified text is left as it is."""
+    return _TO_SIMPLIFIED.convert(text)
+
 
 _CLAUSE_END = re.compile(r"(?<=[。！？!?；;])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -112,3 +112,9 @@ def test_network_is_blocked_in_tests():
 
     with pytest.raises(Exception, match="(?i)socket"):
         socket.create_connection(("198.51.100.1", 443), timeout=1)
+
+
+def test_a_question_in_traditional_characters_is_read_in_simplified_ones(bot):
+    assert bot.ask("2013年衢州市生產總值是多少？").text == bot.ask(GDP_QUESTION).text
+    follow_up = bot.ask("農村居民呢？", history=[{"role": "user", "content": "2013年城鎮居民人均可支配收入是多少？"}])
+    assert "11924" in follow_up.text
