@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import accumulate
+
+import jieba
 
 _LATIN = re.compile(r"[A-Za-z]+")
 
@@ -12,8 +15,8 @@ _LATIN = re.compile(r"[A-Za-z]+")
 class Synonyms:
     def __init__(self, names: dict[str, str], corpus: str):
         """`names`: other name -> the reports' word, as `load_synonyms` reads them. A name the
-        reports use themselves stays as it is, and so does a name of a word no report uses."""
-        self._terms = {name: term for name, term in names.items() if term in corpus and name not in corpus}
+        reports use themselves, as a word, stays as it is, and so does a name of a word no report uses."""
+        self._terms = {name: term for name, term in names.items() if term in corpus and not _used(name, corpus)}
         # One regular expression of some 1,700 English names costs 50 ms a question: only names whose
         # first word shares its first three letters with a word of the question are tried.
         self._by_start: dict[str, list[str]] = defaultdict(list)
@@ -53,6 +56,16 @@ class Synonyms:
         if name not in self._patterns:  # compiled on first use: a pattern a name
             self._patterns[name] = re.compile(_name_pattern(name), re.IGNORECASE)
         return self._patterns[name]
+
+
+def _used(name: str, corpus: str) -> bool:
+    """Whether the reports use a name as a word of theirs: 经济增长 is not used in "经济增长点" (jieba: 经济/增长点)."""
+    for match in re.finditer(re.escape(name), corpus):
+        start = max(0, match.start() - 10)  # jieba's cut of the name's surroundings
+        ends = {0, *accumulate(len(word) for word in jieba.cut(corpus[start : match.end() + 10]))}
+        if {match.start() - start, match.end() - start} <= ends:
+            return True
+    return False
 
 
 def _longest_first(names) -> tuple[str, ...]:

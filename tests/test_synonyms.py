@@ -30,3 +30,14 @@ def test_a_passive_auxiliary_may_sit_inside_a_name():
     read = synonyms(**{"farmland reclaimed": "垦造耕地"}).read
     assert "垦造耕地" in read("How much farmland was reclaimed in 2013?")
     assert "垦造耕地" not in read("How much farmland was not reclaimed?")
+
+
+def test_a_name_the_reports_use_only_inside_a_longer_word_is_read():
+    corpus = CORPUS + "，增长 9.1%，努力使衢州成为全省新的经济增长点；稳增长"
+    read = Synonyms({"经济增长": "生产总值增长", "稳增长": "生产总值增长"}, corpus + "，生产总值增长").read
+    assert read("2013年经济增长多少？") == "2013年生产总值增长多少？"  # 经济/增长点: not the report's word
+    assert read("如何稳增长？") == "如何稳增长？"  # the report's own word stays
+
+
+def test_a_paraphrase_of_growth_is_read_as_the_report_s_figure(bot):
+    assert "9.1%" in bot.ask("2013年衢州经济增长多少？").text
