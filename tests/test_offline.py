@@ -236,3 +236,10 @@ def test_an_english_sum_or_size_asks_a_figure():
 def test_a_batch_is_no_count():
     assert not has_answer_type("quantity", "建成一批美丽乡村", question="How many beautiful villages were built?")
     assert has_answer_type("quantity", "抓好首批 500 个行政村整治", question="首批多少个行政村？")
+
+
+def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
+    # 砍 and 压缩 are cuts, as 减少 and 削减 are: a percentage answers, and the figure is of the noun before them
+    assert figure_focus("2013年行政许可项目砍了多少项？") == ("行政许可", "项目")
+    assert "39 项" in bot.ask("2013年行政许可项目砍了多少项？").text
+    assert "30%" in bot.ask("2014年三公经费预算要压缩多少？").text
