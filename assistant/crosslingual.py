@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
-from lemminflect import getAllLemmas
 
 log = logging.getLogger(__name__)
 
@@ -395,6 +394,8 @@ class Glossary:
 def _readings(text: str, start: int) -> set[str]:
     """The parts of speech lemminflect's lexicon allows the English word at `start`: "again" {'ADV'},
     "built" {'VERB'}, "reach" {'NOUN', 'VERB'}; none for a word it lacks ("laid-off", "mu")."""
+    from lemminflect import getAllLemmas  # 0.2 s to import: English questions only
+
     return set(getAllLemmas(_WORD_IN_TEXT.match(text, start).group(0).lower()))
 
 
