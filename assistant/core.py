@@ -112,17 +112,17 @@ class Assistant:
             bundle.embedding, dtype=np.float32
         )
 
-    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
-        """Answer one question; `history` is OpenAI/Gradio "messages" dicts."""
+    def ask(self, question: str, history: list | None = None) -> Answer:
+        """Answer one question; `history` is OpenAI/Gradio "messages" dicts (or [user, assistant] pairs)."""
         *_, answer = self.stream(question, history)
         return answer
 
-    def stream(self, question: str, history: list[dict] | None = None) -> Iterator[str | Answer]:
+    def stream(self, question: str, history: list | None = None) -> Iterator[str | Answer]:
         """Yield the answer text in pieces as it arrives, then the final `Answer`."""
         # The reports are in simplified characters: a question (and its history) in traditional ones is read in them.
         question = simplified(self.check_question(question))
         history = [{**m, "content": simplified(m["content"])} if isinstance(m.get("content"), str) else m
-                   for m in (history or []) if isinstance(m, dict)]
+                   for m in _messages(history)]
         query = self._in_report_words(standalone_question(question, history))
         if self.model is None:
             answer = self._extractive(question, query)
@@ -286,6 +286,18 @@ def _too_many_missed(missed: list[bool], exact: bool) -> bool:
     more, one in two (rounded down) may be missing, as a paraphrase or a translation brings
     words of its own ("老人养老床位" is 养老机构床位 in the report)."""
     return sum(missed) > (0 if exact else max(0, (len(missed) - 1) // 2))
+
+
+def _messages(history: list | None) -> list[dict]:
+    """OpenAI/Gradio "messages" dicts; Gradio's older [user, assistant] pairs are read as two of them."""
+    messages = []
+    for turn in history or []:
+        if isinstance(turn, dict):
+            messages.append(turn)
+        elif isinstance(turn, (list, tuple)) and len(turn) == 2:
+            messages += [{"role": role, "content": text} for role, text in zip(("user", "assistant"), turn)
+                         if isinstance(text, str)]
+    return messages
 
 
 def _fallback(answer: Answer, error: ModelError) -> Answer:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from assistant.errors import AssistantError
 from assistant.text import normalize
@@ -32,17 +33,25 @@ SUMMARY_KEYS = (
 MODEL_ONLY_TYPES = frozenset({"arithmetic"})
 
 
+log = logging.getLogger(__name__)
+
+
 class EvalItem(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="ignore")  # other fields (notes, sources) are named by load_eval_set
 
     id: str
     type: str
     question: str
-    history: list[dict] = []
+    history: list[dict | list[str]] = []  # "messages" dicts, or Gradio's older [user, assistant] pairs
     expected: list[str]
     gold: list[str]
     answerable: bool
     facts: list[str] = []  # for arithmetic: the report figures the answer is computed from
+
+    @field_validator("expected", "gold", "facts", mode="before")
+    @classmethod
+    def _one_or_many(cls, value):
+        return [value] if isinstance(value, str) else value  # "expected": "9.1%" is one string
 
 
 def load_eval_set(path: Path) -> list[EvalItem]:
@@ -50,15 +59,23 @@ def load_eval_set(path: Path) -> list[EvalItem]:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise AssistantError(f"cannot read eval set {path}: {error.strerror}") from None
-    items = []
+    except UnicodeDecodeError:
+        raise AssistantError(f"eval set {path} is not UTF-8 text: save it as UTF-8") from None
+    items, unknown = [], {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            items.append(EvalItem.model_validate_json(line))
+            data = json.loads(line)
+            items.append(EvalItem.model_validate(data))
         except ValueError as error:
             first = str(error).splitlines()[0]
             raise AssistantError(f"{path} line {number} is not a valid eval item ({first}): fix it") from None
+        for key in data.keys() - EvalItem.model_fields.keys():
+            unknown.setdefault(key, number)
+    if unknown:  # a misspelt "histroy" would otherwise pass unseen
+        fields = ", ".join(f"{key} (line {number})" for key, number in unknown.items())
+        log.warning("%s: not eval fields, ignored: %s", path, fields)
     if not items:
         raise AssistantError(f"{path} has no eval items: add JSON lines")
     return items

@@ -118,3 +118,8 @@ def test_a_question_in_traditional_characters_is_read_in_simplified_ones(bot):
     assert bot.ask("2013年衢州市生產總值是多少？").text == bot.ask(GDP_QUESTION).text
     follow_up = bot.ask("農村居民呢？", history=[{"role": "user", "content": "2013年城鎮居民人均可支配收入是多少？"}])
     assert "11924" in follow_up.text
+
+
+def test_history_may_be_gradio_s_older_pairs(bot):
+    pairs = [["2013年城镇居民人均可支配收入是多少？", "城镇居民人均可支配收入 28883 元 [1]"]]
+    assert "11924" in bot.ask("农村居民呢？", history=pairs).text

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from assistant.errors import AssistantError
 from assistant.evaluation import SUMMARY_KEYS, load_eval_set, run_eval, to_markdown
 from assistant.knowledge import load_knowledge
 from assistant.text import normalize
@@ -87,6 +88,21 @@ def test_broken_eval_set_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["eval", "--offline", "--set", str(tmp_path / "set.jsonl")])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {tmp_path / 'set.jsonl'} line 1 is not a valid eval item")
+
+
+def test_an_eval_set_may_carry_notes_and_one_string_answers(tmp_path, caplog):
+    line = {"id": "x", "type": "fact_2013", "question": "2013年GDP？", "history": [["问", "答"]], "expected": "9.1%",
+            "gold": "quzhou-2014:p003", "answerable": True, "note": "headline figure"}
+    (tmp_path / "set.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    [item] = load_eval_set(tmp_path / "set.jsonl")
+    assert (item.expected, item.gold, item.history) == (["9.1%"], ["quzhou-2014:p003"], [["问", "答"]])
+    assert "note (line 1)" in caplog.text  # named, so a misspelt field does not pass unseen
+
+
+def test_an_eval_set_that_is_not_utf8_is_one_line(tmp_path):
+    (tmp_path / "set.jsonl").write_bytes("生产总值".encode("gb18030"))
+    with pytest.raises(AssistantError, match="is not UTF-8 text: save it as UTF-8"):
+        load_eval_set(tmp_path / "set.jsonl")
 
 
 def test_model_eval_with_judge(model_bot, server):
