@@ -95,10 +95,13 @@ def ask(question, as_json, offline, knowledge):
 
 @main.command()
 @click.option("--knowledge", type=click.Path(path_type=Path), help="Another folder of reports.")
-def index(knowledge):
+@click.option("--list", "listing", is_flag=True, help="Also list every paragraph: id, section, opening words.")
+def index(knowledge, listing):
     """Build (or refresh) the index and print counts."""
     settings = _settings(True, knowledge)
     bot = Assistant(settings=settings)
+    for p in bot.paragraphs if listing else ():  # the ids an eval set's "gold" names
+        click.echo(f"{p.paragraph_id}\t{p.section}\t{p.text[:40]}")
     documents = len({p.source for p in bot.paragraphs})
     clauses = sum(len(c) for c in bot.index.clause_texts)
     click.echo(

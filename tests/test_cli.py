@@ -68,3 +68,9 @@ def test_index_prints_counts(run):
     result = run("index")
     assert result.exit_code == 0
     assert result.output.startswith("1 document(s), 55 paragraphs, ")
+
+
+def test_index_lists_paragraph_ids_for_an_eval_set(run):
+    lines = run("index", "--list").output.splitlines()
+    assert len(lines) == 56  # each paragraph, then the counts
+    assert lines[2].startswith("quzhou-2014:p003\t一、2013 年工作回顾\t2013 年是宏观形势")
