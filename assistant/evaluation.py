@@ -28,9 +28,9 @@ SUMMARY_KEYS = (
     "latency_p50_ms",
     "latency_p95_ms",
 )
-# Answers to these need arithmetic that an extractive answer cannot do; they are
-# scored for answers only when a model writes them.
-MODEL_ONLY_TYPES = frozenset({"arithmetic"})
+# Answers to these need arithmetic that an extractive answer cannot do ("arithmetic or comparison
+# questions (scored in model mode)"); they are scored for answers only when a model writes them.
+MODEL_ONLY_TYPES = frozenset({"arithmetic", "comparison"})
 
 
 log = logging.getLogger(__name__)

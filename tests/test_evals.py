@@ -5,7 +5,7 @@ import json
 import pytest
 
 from assistant.errors import AssistantError
-from assistant.evaluation import SUMMARY_KEYS, load_eval_set, run_eval, to_markdown
+from assistant.evaluation import SUMMARY_KEYS, EvalItem, load_eval_set, run_eval, score_item, to_markdown
 from assistant.knowledge import load_knowledge
 from assistant.text import normalize
 from conftest import REPO
@@ -97,6 +97,15 @@ def test_an_eval_set_may_carry_notes_and_one_string_answers(tmp_path, caplog):
     [item] = load_eval_set(tmp_path / "set.jsonl")
     assert (item.expected, item.gold, item.history) == (["9.1%"], ["quzhou-2014:p003"], [["问", "答"]])
     assert "note (line 1)" in caplog.text  # named, so a misspelt field does not pass unseen
+
+
+@pytest.mark.parametrize("kind", ["arithmetic", "comparison"])
+def test_computed_answers_are_scored_only_in_model_mode(bot, kind):
+    item = EvalItem(id="c", type=kind, question="2014年计划新增养老机构床位比2013年少多少张？", expected=["170"],
+                    gold=["quzhou-2014:p048"], answerable=True)
+    answer = bot.ask(item.question)
+    assert score_item(item, answer, 1.0, model_mode=False).correct is None
+    assert score_item(item, answer, 1.0, model_mode=True).correct is False  # the extract quotes, it does not subtract
 
 
 def test_an_eval_set_that_is_not_utf8_is_one_line(tmp_path):
