@@ -15,8 +15,11 @@ _LATIN = re.compile(r"[A-Za-z]+")
 class Synonyms:
     def __init__(self, names: dict[str, str], corpus: str):
         """`names`: other name -> the reports' word, as `load_synonyms` reads them. A name the
-        reports use themselves, as a word, stays as it is, and so does a name of a word no report uses."""
-        self._terms = {name: term for name, term in names.items() if term in corpus and not _used(name, corpus)}
+        reports use themselves, as a word, stays as it is, unless it holds the report word (地区生产总值 is
+        生产总值, and the reports' own 地区生产总值 still holds what it is read as); a name of a word no
+        report uses does nothing."""
+        self._terms = {name: term for name, term in names.items()
+                       if term in corpus and (term in name or not _used(name, corpus))}
         # One regular expression of some 1,700 English names costs 50 ms a question: only names whose
         # first word shares its first three letters with a word of the question are tried.
         self._by_start: dict[str, list[str]] = defaultdict(list)

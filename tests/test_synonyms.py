@@ -41,3 +41,13 @@ def test_a_name_the_reports_use_only_inside_a_longer_word_is_read():
 
 def test_a_paraphrase_of_growth_is_read_as_the_report_s_figure(bot):
     assert "9.1%" in bot.ask("2013年衢州经济增长多少？").text
+
+
+def test_a_name_holding_the_report_word_is_read_though_the_reports_use_it():
+    corpus = CORPUS + "，地区生产总值增长 8.5%左右"
+    read = Synonyms({"地区生产总值": "生产总值"}, corpus).read
+    assert read("2013年地区生产总值是多少？") == "2013年生产总值是多少？"  # still inside the report's 地区生产总值
+
+
+def test_the_formal_name_of_gdp_finds_the_2013_figure(bot):
+    assert "1056.6 亿元" in bot.ask("2013年衢州市实现地区生产总值多少？").text
