@@ -243,3 +243,8 @@ def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
     assert figure_focus("2013年行政许可项目砍了多少项？") == ("行政许可", "项目")
     assert "39 项" in bot.ask("2013年行政许可项目砍了多少项？").text
     assert "30%" in bot.ask("2014年三公经费预算要压缩多少？").text
+
+
+def test_ge_counts_in_any_classifier_but_not_in_a_measure(bot):
+    assert "6 名" in bot.ask("2013年新增了多少个省千人计划人才？").text  # 个 for 名
+    assert bot.ask("2013年新增了多少个公园绿地？").text == NOT_IN_REPORT  # 35 公顷 is an area, not a count
