@@ -66,12 +66,12 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("e") else word
 
 
-# Words that name the kind of figure asked for, or its time, not its topic ("transaction volume",
-# "GDP growth", "at the end of 2013").
+# Words that name the kind of figure asked for, its time or its order, not its topic ("transaction
+# volume", "GDP growth", "at the end of 2013", "the first batch": 首批, not 首届 "first session").
 _ATTRIBUTE_WORDS = frozenset(
     _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
     percentage quantity count sum length area growth increase decrease rise decline drop change
-    end beginning start middle""".split()
+    end beginning start middle first second third""".split()
 )
 
 

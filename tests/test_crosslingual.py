@@ -283,3 +283,8 @@ def test_adverbs_verbs_and_units_are_no_topics(glossary):
     assert "actually" not in [word for word, _ in glossary.topics("How much investment actually arrived?")]
     assert [word for word, _ in glossary.topics("How many km of roads were built in 2013?")] == ["road"]
     assert [word for word, _ in glossary.topics("How many mu of farmland were added?")] == ["farmland"]
+
+
+def test_an_ordinal_is_no_topic(glossary):
+    # "first" glosses 首届 ("first session"), not the report's 首批 ("first batch")
+    assert [word for word, _ in glossary.topics("How many villages are in the first batch?")] == ["villag", "batch"]
