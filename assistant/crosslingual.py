@@ -259,9 +259,10 @@ class Glossary:
     def topics(self, text: str, named: list[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
         words one of their corpus terms is glossed by as a noun, not a verb ("to care for") nor a
-        modifier ("urban district"), nor the kind of figure ("volume"), and that the question's word
-        can be a noun (not "built" or "again", which lemminflect reads only as a verb or an adverb). "What is the population of
-        Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is glossed as a place, a name.
+        modifier ("urban district"), nor the kind of figure ("volume"), and that can be nouns where
+        they stand (not "built" or "again", which lemminflect reads only as a verb or an adverb).
+        "What is the population of Quzhou?" -> [('population', ('总体', '人口', '全民'))]: 衢州 is
+        glossed as a place, a name.
         `named`: the report words English names were read as, with the names as written ("natural
         gas taxis" is 天然气出租车): nouns too, each counted as often as its name has words, so a
         question is as tolerant of a loose noun as it was word by word. With no noun, the other words

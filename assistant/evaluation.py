@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from assistant.errors import AssistantError
 from assistant.text import normalize
 
+log = logging.getLogger(__name__)
+
 SUMMARY_KEYS = (
     "n",
     "answer_accuracy",
@@ -31,9 +33,6 @@ SUMMARY_KEYS = (
 # Answers to these need arithmetic that an extractive answer cannot do ("arithmetic or comparison
 # questions (scored in model mode)"); they are scored for answers only when a model writes them.
 MODEL_ONLY_TYPES = frozenset({"arithmetic", "comparison"})
-
-
-log = logging.getLogger(__name__)
 
 
 class EvalItem(BaseModel):
