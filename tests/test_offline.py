@@ -248,3 +248,8 @@ def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
 def test_ge_counts_in_any_classifier_but_not_in_a_measure(bot):
     assert "6 名" in bot.ask("2013年新增了多少个省千人计划人才？").text  # 个 for 名
     assert bot.ask("2013年新增了多少个公园绿地？").text == NOT_IN_REPORT  # 35 公顷 is an area, not a count
+
+
+def test_the_currency_and_the_basis_of_a_figure_are_no_topics(bot):
+    assert "1056.6 亿元" in bot.ask("2013年衢州生产总值是多少亿元人民币？").text
+    assert "9.1%" in bot.ask("衢州市2013年全年GDP达到了多少？同比增长多少？").text
