@@ -39,6 +39,7 @@ from assistant.synonyms import Synonyms
 from assistant.text import normalize, places, resolve_years, simplified, years
 
 log = logging.getLogger(__name__)
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
 
 # Answerability thresholds on `_relevance`: below OFFLINE_RELEVANCE the extractive
 # answer declines; below MODEL_RELEVANCE the model is not even asked.
@@ -90,7 +91,8 @@ class Assistant:
         return self.model.model if self.model else "offline"
 
     def check_question(self, question: str) -> str:
-        """The question with control characters dropped and white space folded, or an InputError."""
+        """The question with control characters dropped, white space folded and full-width letters and
+        digits as ASCII ("ＧＤＰ" is GDP; Chinese punctuation stays), or an InputError."""
         # Control characters (pasted escape codes, NULs) carry no meaning and can break terminals.
         cleaned = "".join(ch for ch in question if unicodedata.category(ch) != "Cc" or ch.isspace()) \
             if isinstance(question, str) else ""
@@ -101,7 +103,7 @@ class Assistant:
                 f"the question has {len(question)} characters, over the limit of "
                 f"{self.settings.max_question_chars}: shorten it"
             )
-        return " ".join(cleaned.split())
+        return " ".join(cleaned.split()).translate(_HALF_WIDTH)
 
     def retrieve(self, query: str) -> tuple[list[NodeWithScore], np.ndarray]:
         """Paragraphs for a standalone query, best first, and the query's embedding."""

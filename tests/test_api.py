@@ -123,3 +123,8 @@ def test_a_question_in_traditional_characters_is_read_in_simplified_ones(bot):
 def test_history_may_be_gradio_s_older_pairs(bot):
     pairs = [["2013年城镇居民人均可支配收入是多少？", "城镇居民人均可支配收入 28883 元 [1]"]]
     assert "11924" in bot.ask("农村居民呢？", history=pairs).text
+
+
+def test_full_width_letters_are_read_as_ascii(bot):
+    assert bot.check_question("2013年衢州ＧＤＰ是多少？") == "2013年衢州GDP是多少？"  # Chinese punctuation stays
+    assert "1056.6 亿元" in bot.ask("2013年衢州ＧＤＰ是多少？").text
