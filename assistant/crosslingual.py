@@ -67,11 +67,11 @@ def _stem(word: str) -> str:
 
 
 # Words that name the kind of figure asked for, its time or its order, not its topic ("transaction
-# volume", "GDP growth", "at the end of 2013", "the first batch": 首批, not 首届 "first session").
+# volume", "GDP growth", "at the end of 2013", "the first batch": 首批, not 首届 "first session"; "billion").
 _ATTRIBUTE_WORDS = frozenset(
     _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
     percentage quantity count sum length area growth increase decrease rise decline drop change
-    end beginning start middle first second third""".split()
+    end beginning start middle first second third hundred thousand million billion""".split()
 )
 
 
@@ -268,8 +268,8 @@ class Glossary:
         question is as tolerant of a loose noun as it was word by word. With no noun, the other words
         asked about stand in, less names: "What was the growth rate of imports?" -> [('import', ('进出口',))]."""
         units = self._units(text)
-        asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in units
-                 if terms and stems[-1] not in _ATTRIBUTE_WORDS]
+        asked = [(stems[-1], tuple(terms), start) for stems, terms, start, end in units
+                 if terms and stems[-1] not in _ATTRIBUTE_WORDS and not re.fullmatch(_UNITS, text[start:end], re.I)]
         nouns = [(term, (term,)) for term, name in named for _ in range(max(1, len(_words(name))))]
         nouns += [(word, terms) for word, terms, start in asked if _readings(text, start) not in ({"ADV"}, {"VERB"})
                   and any(self._names_noun(term, word) for term in terms)]

@@ -288,3 +288,8 @@ def test_adverbs_verbs_and_units_are_no_topics(glossary):
 def test_an_ordinal_is_no_topic(glossary):
     # "first" glosses 首届 ("first session"), not the report's 首批 ("first batch")
     assert [word for word, _ in glossary.topics("How many villages are in the first batch?")] == ["villag", "batch"]
+
+
+def test_units_and_magnitudes_are_no_topics(glossary, bot):
+    assert glossary.topics("Quzhou GDP 2013 in billion yuan") == []  # "yuan" glosses 分; a unit is checked as a unit
+    assert "1056.6 亿元" in bot.ask("Quzhou GDP 2013 in billion yuan").text
