@@ -19,7 +19,9 @@ from assistant.knowledge import Paragraph
 from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much|large|big|long|high|far)|percent|rate|number")
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$", re.IGNORECASE)
+# A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
+# the earlier topic only as "it" or 它 ("How much did it grow?").
+_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bits?\b|它", re.IGNORECASE)
 
 
 @dataclass

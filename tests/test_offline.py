@@ -253,3 +253,10 @@ def test_ge_counts_in_any_classifier_but_not_in_a_measure(bot):
 def test_the_currency_and_the_basis_of_a_figure_are_no_topics(bot):
     assert "1056.6 亿元" in bot.ask("2013年衢州生产总值是多少亿元人民币？").text
     assert "9.1%" in bot.ask("衢州市2013年全年GDP达到了多少？同比增长多少？").text
+
+
+def test_a_turn_that_names_its_topic_only_as_it_leans_on_the_one_before(bot):
+    history = [{"role": "user", "content": "What was the loan balance at the end of 2013?"},
+               {"role": "assistant", "content": "全市贷款余额 1251 亿元"}]
+    assert "16%" in bot.ask("How much did it grow?", history=history).text
+    assert is_follow_up("它在2014年的目标是多少？") and not is_follow_up("What was the loan balance in 2013?")
