@@ -20,8 +20,10 @@ from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much|large|big|long|high|far)|percent|rate|number")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
-# the earlier topic only as "it" or 它 ("How much did it grow?").
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bits?\b|它", re.IGNORECASE)
+# the earlier topic only as "it" or 它 ("How much did it grow?", "What was its growth rate?"; not "Did
+# Quzhou complete its targets?", where a name comes first).
+_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bit\b|它", re.IGNORECASE)
+_ITS = re.compile(r"^(?:[^A-Z]*\s)?its\b")  # on the question with its first letter in lower case
 
 
 @dataclass
@@ -35,7 +37,8 @@ class Extract:
 
 def is_follow_up(question: str) -> bool:
     """Short or elliptical turns ("农村居民呢？", "那2014年呢") lean on the previous question."""
-    return len(normalize(question)) <= 8 or bool(_FOLLOW_UP.search(question.strip()))
+    question = question.strip()
+    return len(normalize(question)) <= 8 or bool(_FOLLOW_UP.search(question) or _ITS.search(question[:1].lower() + question[1:]))
 
 
 def standalone_question(question: str, history: list[dict]) -> str:

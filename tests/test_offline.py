@@ -260,3 +260,4 @@ def test_a_turn_that_names_its_topic_only_as_it_leans_on_the_one_before(bot):
                {"role": "assistant", "content": "全市贷款余额 1251 亿元"}]
     assert "16%" in bot.ask("How much did it grow?", history=history).text
     assert is_follow_up("它在2014年的目标是多少？") and not is_follow_up("What was the loan balance in 2013?")
+    assert is_follow_up("What was its growth rate?") and not is_follow_up("Did Quzhou complete its targets?")
