@@ -315,14 +315,15 @@ def _citation(marker: int, paragraph: Paragraph) -> Citation:
 
 
 def _prefer_question_years(query: str, results: list[NodeWithScore], index: Index) -> list[NodeWithScore]:
-    """Many topics appear both in a year's results and in the next year's plans:
-    rank paragraphs whose section or text names the question's year first."""
+    """Many topics appear both in a year's results and in the next year's plans: rank last the
+    paragraphs whose section and text name only other years than the question's. One that names
+    no year (the government's own work, in section 三) stays where fusion put it."""
     asked = years(query)
     if not asked:
         return results
 
-    def matches(result: NodeWithScore) -> bool:
-        paragraph = index.by_id(result.node.node_id)
-        return bool(asked & paragraph_years(paragraph))
+    def other_years(result: NodeWithScore) -> bool:
+        named = paragraph_years(index.by_id(result.node.node_id))
+        return bool(named) and not asked & named
 
-    return sorted(results, key=lambda r: not matches(r))  # stable: keeps fused order within each group
+    return sorted(results, key=other_years)  # stable: keeps fused order within each group

@@ -128,3 +128,8 @@ def test_history_may_be_gradio_s_older_pairs(bot):
 def test_full_width_letters_are_read_as_ascii(bot):
     assert bot.check_question("2013年衢州ＧＤＰ是多少？") == "2013年衢州GDP是多少？"  # Chinese punctuation stays
     assert "1056.6 亿元" in bot.ask("2013年衢州ＧＤＰ是多少？").text
+
+
+def test_a_paragraph_that_names_no_year_is_not_ranked_below_the_question_s_year(bot):
+    # section 三, the government's own work in 2014, names no year
+    assert "权力清单" in bot.ask("2014年政府部门要公布哪份清单？").text
