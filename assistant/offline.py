@@ -94,6 +94,8 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 
 # Answer types: what kind of thing a question asks for, and how to see it in a clause.
 _WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
+# "向谁报告", "由谁建设", "to whom": a party, a person or an institution (市人大常委会).
+_TO_WHOM = re.compile(r"[向对给跟由被]谁|\b(?:to|by|from) whom\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b|\bdate\b", re.IGNORECASE)
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
@@ -141,11 +143,13 @@ def asks_name(question: str) -> bool:
 
 
 def answer_type(question: str) -> str | None:
-    """"ordinal", "quantity", "person", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
+    """"ordinal", "quantity", "person", "party", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):
         return "ordinal"
     if _QUANTITY.search(question.lower()) or _WHAT_IN_A_YEAR.search(question) or _WHAT_FIGURE.search(question):
         return "quantity"
+    if _TO_WHOM.search(question):
+        return "party"
     if _WHO.search(question):
         return "person"
     if _WHEN.search(question):
@@ -177,8 +181,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         return True
     if kind == "ordinal":
         return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]", clause))
-    if kind == "person":
-        return any(word.flag == "nr" for word in jieba.posseg.lcut(clause))
+    if kind in ("person", "party"):
+        return any(word.flag == "nr" or kind == "party" and word.flag == "nt" for word in jieba.posseg.lcut(clause))
     if kind == "date":
         return bool(_DATE.search(clause))
     if kind == "place":  # a place the question does not name already

@@ -20,7 +20,8 @@ from assistant.offline import (
     [("2013年生产总值是多少？", "quantity"), ("How many beds?", "quantity"), ("衢州市市长是谁？", "person"),
      ("Who delivered the report?", "person"), ("报告是哪一天作的？", "date"), ("什么是四个一？", None),
      ("机场搬迁到哪里？", "place"), ("How large was the bond?", "quantity"), ("项目规模多大？", "quantity"),
-     ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place")],
+     ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place"), ("决策出台前向谁报告？", "party"),
+     ("To whom are decisions reported?", "party")],
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -261,3 +262,7 @@ def test_a_turn_that_names_its_topic_only_as_it_leans_on_the_one_before(bot):
     assert "16%" in bot.ask("How much did it grow?", history=history).text
     assert is_follow_up("它在2014年的目标是多少？") and not is_follow_up("What was the loan balance in 2013?")
     assert is_follow_up("What was its growth rate?") and not is_follow_up("Did Quzhou complete its targets?")
+
+
+def test_to_whom_is_answered_by_an_institution_too(bot):
+    assert "市人大常委会" in bot.ask("政府重大决策出台前应当向谁报告？").text
