@@ -18,6 +18,8 @@ import numpy as np
 from assistant.knowledge import Paragraph
 from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 
+_ASKS_THING = re.compile(r"什么|哪")
+_ASKS_AMOUNT = re.compile(r"多少|几|多大|多高|多长")
 _QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much|large|big|long|high|far)|percent|rate|number")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
 # the earlier topic only as "it" or 它 ("How much did it grow?", "What was its growth rate?"; not "Did
@@ -146,7 +148,10 @@ def answer_type(question: str) -> str | None:
     """"ordinal", "quantity", "person", "party", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):
         return "ordinal"
-    if _QUANTITY.search(question.lower()) or _WHAT_IN_A_YEAR.search(question) or _WHAT_FIGURE.search(question):
+    # 什么/哪 asks a thing, unless 多少 or 几 asks a figure too: "坚持稳增长与什么并重" names 增长 but asks no figure.
+    asks_thing = _ASKS_THING.search(question) and not _ASKS_AMOUNT.search(question)
+    if _QUANTITY.search(question.lower()) and not asks_thing or _WHAT_IN_A_YEAR.search(question) \
+            or _WHAT_FIGURE.search(question):
         return "quantity"
     if _TO_WHOM.search(question):
         return "party"

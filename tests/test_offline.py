@@ -21,6 +21,7 @@ from assistant.offline import (
      ("Who delivered the report?", "person"), ("报告是哪一天作的？", "date"), ("什么是四个一？", None),
      ("机场搬迁到哪里？", "place"), ("How large was the bond?", "quantity"), ("项目规模多大？", "quantity"),
      ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place"), ("决策出台前向谁报告？", "party"),
+     ("坚持稳增长与什么并重？", None), ("增长率是多少？哪年的？", "quantity"),
      ("To whom are decisions reported?", "party")],
 )
 def test_answer_type(question, kind):
