@@ -252,7 +252,7 @@ class Glossary:
         for a unit, what it measures: "How many kilometres of expressway…" -> 'expressway'."""
         words = r"((?:[a-z\-]+ )*?[a-z\-]+)\b(?= (?:are|were|is|was|does|did|do|will|have|has|in|of)\b|\?|$)"
         phrase = re.search(rf"\bhow many {words}", text.lower())
-        if phrase and re.fullmatch(_UNITS, phrase.group(1)):
+        if phrase and _UNIT_WORD.fullmatch(phrase.group(1)):
             phrase = re.compile(rf" of (?:the )?{words}").search(text.lower(), phrase.end()) or phrase
         return phrase.group(1) if phrase else ""
 
@@ -267,9 +267,10 @@ class Glossary:
         gas taxis" is 天然气出租车): nouns too, each counted as often as its name has words, so a
         question is as tolerant of a loose noun as it was word by word. With no noun, the other words
         asked about stand in, less names: "What was the growth rate of imports?" -> [('import', ('进出口',))]."""
-        units = self._units(text)
-        asked = [(stems[-1], tuple(terms), start) for stems, terms, start, end in units
-                 if terms and stems[-1] not in _ATTRIBUTE_WORDS and not re.fullmatch(_UNITS, text[start:end], re.I)]
+        # Neither the kind of figure ("volume") nor its unit ("yuan", "km") is a topic.
+        units = [(stems, terms, start, end) for stems, terms, start, end in self._units(text)
+                 if stems[-1] not in _ATTRIBUTE_WORDS and not _UNIT_WORD.fullmatch(text[start:end])]
+        asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in units if terms]
         nouns = [(term, (term,)) for term, name in named for _ in range(max(1, len(_words(name))))]
         nouns += [(word, terms) for word, terms, start in asked if _readings(text, start) not in ({"ADV"}, {"VERB"})
                   and any(self._names_noun(term, word) for term in terms)]
@@ -282,9 +283,8 @@ class Glossary:
             rest = rest.replace(term, "")
         if not re.search(r"[\u4e00-\u9fff]", rest):
             nouns += [(stems[-1], ()) for stems, terms, start, end in units
-                      if not terms and not text[start].isupper() and stems[-1] not in _ATTRIBUTE_WORDS
-                      and not re.search(r"(?:ed|ing)$", text[start:end]) and _readings(text, start) != {"ADV"}
-                      and not re.fullmatch(_UNITS, text[start:end], re.IGNORECASE)]
+                      if not terms and not text[start].isupper()
+                      and not re.search(r"(?:ed|ing)$", text[start:end]) and _readings(text, start) != {"ADV"}]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
@@ -400,7 +400,8 @@ def _readings(text: str, start: int) -> set[str]:
     return set(getAllLemmas(_WORD_IN_TEXT.match(text, start).group(0).lower()))
 
 
-_UNITS = r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|hectares?|mu|tons?|tonnes?|yuan|dollars?|heads?)"
+_UNIT_WORD = re.compile(r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|hectares?|mu|tons?|tonnes?|yuan|dollars?|"
+                        r"heads?)", re.IGNORECASE)
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 _LETTERS = re.compile(r"[A-Za-z\-]+")
 _PART = re.compile(r"[A-Za-z]+")

@@ -19,8 +19,10 @@ from assistant.knowledge import Paragraph
 from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 
 _ASKS_THING = re.compile(r"什么|哪")
-_ASKS_AMOUNT = re.compile(r"多少|几|多大|多高|多长")
-_QUANTITY = re.compile(r"多少|几|多大|多高|多长|比例|比重|率|增长|金额|规模|总额|数量|how (many|much|large|big|long|high|far)|percent|rate|number")
+_AMOUNT_WORDS = "多少|几|多大|多高|多长"  # "how much" in Chinese
+_ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
+_QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
+                       r"how (many|much|large|big|long|high|far)|percent|rate|number")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
 # the earlier topic only as "it" or 它 ("How much did it grow?", "What was its growth rate?"; not "Did
 # Quzhou complete its targets?", where a name comes first).
@@ -40,7 +42,8 @@ class Extract:
 def is_follow_up(question: str) -> bool:
     """Short or elliptical turns ("农村居民呢？", "那2014年呢") lean on the previous question."""
     question = question.strip()
-    return len(normalize(question)) <= 8 or bool(_FOLLOW_UP.search(question) or _ITS.search(question[:1].lower() + question[1:]))
+    leans = _FOLLOW_UP.search(question) or _ITS.search(question[:1].lower() + question[1:])
+    return len(normalize(question)) <= 8 or bool(leans)
 
 
 def standalone_question(question: str, history: list[dict]) -> str:
@@ -243,7 +246,7 @@ def topics(question: str, common: set[str]) -> list[str]:
     ]
 
 
-_ASKS_FIGURE = re.compile(r"^(多少|几|多大|多高|多长|多远)")
+_ASKS_FIGURE = re.compile(rf"^({_AMOUNT_WORDS}|多远)")
 _NOMINAL_TAGS = ("n", "t", "a", "b", "j", "l", "vn")
 _UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")

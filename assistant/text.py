@@ -25,6 +25,7 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+
 def simplified(text: str) -> str:
     """Traditional characters as the simplified ones the reports are written in, by OpenCC's phrase-aware
     conversion: "生產總值" -> "生产总值", "乾淨" -> "干净"; simplified text is left as it is."""
