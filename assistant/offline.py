@@ -107,6 +107,8 @@ _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪�
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 # Not 第五次, nor 一批 ("a number of": "建成一批美丽乡村" says no count).
 _CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")
+# "六大专项行动" counts six for a question that asks 几大; otherwise it names a programme. 党的十八大 is a name.
+_BIG_COUNT = re.compile(r"(?<![第的一二两三四五六七八九十])(?!一大批)[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])")
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
 _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
 _CLASSIFIERS = "个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架"
@@ -176,7 +178,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     if kind == "quantity":
         given = asked_years | set(numbers(question))  # "引进10亿元以上项目" does not answer "多少个10亿元以上项目"
         clause = _QUOTED.sub("", clause)  # a quoted figure is a name: “四个一”, “十大专项”
-        if not (any(n not in given for n in numbers(clause)) or _CHINESE_COUNT.search(clause)):
+        if not (any(n not in given for n in numbers(clause)) or _counts(clause, question)):
             return False
         if not question:
             return True
@@ -185,7 +187,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if units := _asked_unit(question):
             return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
         if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
-            return bool(_AMOUNT.search(clause) or _CHINESE_COUNT.search(clause))
+            return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         return True
     if kind == "ordinal":
         return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]", clause))
@@ -196,6 +198,11 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     if kind == "place":  # a place the question does not name already
         return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in jieba.posseg.lcut(clause))
     return True
+
+
+def _counts(text: str, question: str) -> bool:
+    """Whether the text holds a count in Chinese numerals the question could ask for."""
+    return bool(_CHINESE_COUNT.search(text) or "几大" in question and _BIG_COUNT.search(text))
 
 
 def _asked_unit(question: str) -> str:
@@ -313,7 +320,7 @@ def figure_of(clause: str, focus: tuple[str, ...], synonymous, related=None, que
     in_a_unit = bool(_ASKED_UNIT.search(question))
     for part in _SEGMENT.split(clause):
         items = _LIST_ITEM.split(part) if in_a_unit else [part]
-        if any((numbers(item) or _CHINESE_COUNT.search(item)) and _figure_names(item, part, head, synonymous, related)
+        if any((numbers(item) or _counts(item, question)) and _figure_names(item, part, head, synonymous, related)
                for item in items) and all(_figure_names(part, part, word, synonymous, related) for word in modifiers):
             return True
     return False

@@ -240,6 +240,13 @@ def test_a_batch_is_no_count():
     assert has_answer_type("quantity", "抓好首批 500 个行政村整治", question="首批多少个行政村？")
 
 
+def test_ji_da_is_answered_by_a_numeral_before_da_and_nothing_else_is():
+    assert has_answer_type("quantity", "全面实施科技服务六大专项行动", question="科技服务实施了几大专项行动？")
+    assert not has_answer_type("quantity", "全面实施科技服务六大专项行动", question="科技服务实施了多少项行动？")
+    assert not has_answer_type("quantity", "贯彻党的十八大精神", question="要贯彻几大精神？")
+    assert not has_answer_type("quantity", "引进一大批项目", question="引进了几大项目？")
+
+
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
     # 砍 and 压缩 are cuts, as 减少 and 削减 are: a percentage answers, and the figure is of the noun before them
     assert figure_focus("2013年行政许可项目砍了多少项？") == ("行政许可", "项目")
