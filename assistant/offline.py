@@ -121,6 +121,14 @@ _ENGLISH_UNITS = (
     ("square kilomet(?:re|er)s?", "平方公里"), ("square met(?:re|er)s?", "平方米"), ("kilomet(?:re|er)s?", "公里"),
     ("hectares?", "公顷"), ("(?:tons?|tonnes?)", "吨"), ("yuan", "元"),
 )
+# A sum of money is answered in 元 or 美元, not by a count: "图书馆改建项目投资了多少钱" is not "新建文化礼堂 100 个".
+_ASKS_MONEY = re.compile(
+    r"多少钱|(?:投资|投入|资金|预算|经费|费用|造价|成本|花费|开支|支出|收入|金额|余额|产值|销售额|营业额)[是为有了共达到总计约]{0,3}"
+    rf"(?:{_AMOUNT_WORDS})|\b(?:budget|costs?|funding|funds|money|investment|invested|spending|spent|spend|"
+    r"expenditure|earn|earned|earnings|revenue|income|price|sales|balance)\b",
+    re.IGNORECASE,
+)
+_MONEY = "元|美元"
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
@@ -187,6 +195,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if units := _asked_unit(question):
             return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
         if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
+            if _ASKS_MONEY.search(question) and not _ASKS_COUNT.search(question):
+                return bool(re.search(rf"\d\s*[万亿]?\s*(?:{_MONEY})", clause))
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         return True
     if kind == "ordinal":

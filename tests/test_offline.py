@@ -247,6 +247,17 @@ def test_ji_da_is_answered_by_a_numeral_before_da_and_nothing_else_is():
     assert not has_answer_type("quantity", "引进一大批项目", question="引进了几大项目？")
 
 
+def test_a_sum_of_money_is_answered_in_yuan_or_dollars():
+    clause = "市图书馆改建项目开工建设，新建农村文化礼堂 100 个"
+    assert not has_answer_type("quantity", clause, question="市图书馆改建项目投资了多少钱？")
+    assert not has_answer_type("quantity", clause, question="What is the budget for the library renovation?")
+    assert has_answer_type("quantity", "招商引资到位资金 194.7 亿元", question="招商引资到位资金多少？")
+    assert has_answer_type("quantity", "外贸出口总额 23.9 亿美元", question="What was the value of export sales?")
+    # a change in a sum is a percentage, and "how many" counts
+    assert has_answer_type("quantity", "工业技改投资增长 27.5%", question="工业技改投资增长了多少？")
+    assert has_answer_type("quantity", "建设项目 40 个", question="How many investment projects were built?")
+
+
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
     # 砍 and 压缩 are cuts, as 减少 and 削减 are: a percentage answers, and the figure is of the noun before them
     assert figure_focus("2013年行政许可项目砍了多少项？") == ("行政许可", "项目")
