@@ -129,6 +129,7 @@ _ASKS_MONEY = re.compile(
     re.IGNORECASE,
 )
 _MONEY = "元|美元"
+_ASKS_SIZE = re.compile(r"多大|\bhow (?:large|big)\b", re.IGNORECASE)  # a size is measured, not counted in 个
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
@@ -197,6 +198,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
             if _ASKS_MONEY.search(question) and not _ASKS_COUNT.search(question):
                 return bool(re.search(rf"\d\s*[万亿]?\s*(?:{_MONEY})", clause))
+            if _ASKS_SIZE.search(question) and not _ASKS_COUNT.search(question):
+                return bool(re.search(rf"\d\s*[万亿]?\s*(?:{_MEASURES})", clause))
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         return True
     if kind == "ordinal":

@@ -258,6 +258,13 @@ def test_a_sum_of_money_is_answered_in_yuan_or_dollars():
     assert has_answer_type("quantity", "建设项目 40 个", question="How many investment projects were built?")
 
 
+def test_a_size_is_measured_not_counted():
+    assert not has_answer_type("quantity", "浙江中关村科技产业园落地开园，首批签约项目 29 个",
+                               question="How large is the Zhongguancun science park?")
+    assert has_answer_type("quantity", "新增公园绿地 35 公顷", question="新增公园绿地面积多大？")
+    assert has_answer_type("quantity", "固定资产投资 670.7 亿元", question="2013年固定资产投资规模多大？")
+
+
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
     # 砍 and 压缩 are cuts, as 减少 and 削减 are: a percentage answers, and the figure is of the noun before them
     assert figure_focus("2013年行政许可项目砍了多少项？") == ("行政许可", "项目")
