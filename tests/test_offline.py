@@ -265,6 +265,12 @@ def test_a_size_is_measured_not_counted():
     assert has_answer_type("quantity", "固定资产投资 670.7 亿元", question="2013年固定资产投资规模多大？")
 
 
+def test_how_many_people_is_answered_in_people():
+    clause = "新建居家养老服务照料中心 500 个，新增养老机构床位 1330 张"
+    assert not has_answer_type("quantity", clause, question="How many elderly people live in care homes?")
+    assert has_answer_type("quantity", "新增城镇就业 3.3 万人", question="How many people found new jobs in towns?")
+
+
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
     # 砍 and 压缩 are cuts, as 减少 and 削减 are: a percentage answers, and the figure is of the noun before them
     assert figure_focus("2013年行政许可项目砍了多少项？") == ("行政许可", "项目")
