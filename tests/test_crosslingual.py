@@ -143,6 +143,7 @@ def test_the_word_after_how_asks_rather_than_names(glossary):
 
 def test_english_topics_are_the_nouns_asked_about(glossary):
     assert [word for word, _ in glossary.topics("What is the population of Quzhou?")] == ["population"]
+    assert [word for word, _ in glossary.topics("What was the pace of export expansion?")] == ["export"]
     # "urban" modifies ("urban district"), "volume" names the kind of figure, "new" is no noun
     assert [word for word, _ in glossary.topics("What was the urban e-commerce transaction volume?")] == [
         "e-commerc", "transaction"]  # stems
