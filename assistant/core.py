@@ -27,6 +27,7 @@ from assistant.offline import (
     concepts,
     figure_focus,
     figure_of,
+    figure_parts,
     has_answer_type,
     is_follow_up,
     mentions,
@@ -240,10 +241,22 @@ class Assistant:
             or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
+            or not self._counts_the_counted(clause_text, asked)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading
         )
+
+    def _counts_the_counted(self, clause_text: str, asked: str) -> bool:
+        """Whether a figure of the clause stands with a noun of what an English "how many" counts, as
+        `figure_of` asks of a Chinese 多少: "How many students…" is not answered by
+        "推进大学生创业园建设，新增城镇就业 3.3 万人"."""
+        counted = "" if _has_chinese(asked) else self._glossary.counted_word(asked)
+        nouns = self._glossary.topics(counted) if counted else []
+        if not nouns:
+            return True
+        parts = figure_parts(clause_text, asked)
+        return any(self._glossary.covers(part, word, terms) for part in parts for word, terms in nouns)
 
     def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.

@@ -340,6 +340,11 @@ def figure_of(clause: str, focus: tuple[str, ...], synonymous, related=None, que
     return False
 
 
+def figure_parts(clause: str, question: str = "") -> list[str]:
+    """The parts of a clause between commas that hold a figure."""
+    return [part for part in _SEGMENT.split(clause) if numbers(part) or _counts(part, question)]
+
+
 def _figure_names(item: str, part: str, word: str, synonymous, related) -> bool:
     """Whether the item names the word; a compound's modifier must be in the same part
     (上市公司 is not the 公司 of "市国资公司 15 亿元企业债获批"), a one-character one too (总收入)."""

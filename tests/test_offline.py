@@ -1,6 +1,7 @@
 import pytest
 
 from assistant import NOT_IN_REPORT
+from assistant.text import normalize
 from assistant.offline import (
     _names,
     answer_type,
@@ -270,6 +271,13 @@ def test_how_many_people_is_answered_in_people():
     clause = "新建居家养老服务照料中心 500 个，新增养老机构床位 1330 张"
     assert not has_answer_type("quantity", clause, question="How many elderly people live in care homes?")
     assert has_answer_type("quantity", "新增城镇就业 3.3 万人", question="How many people found new jobs in towns?")
+
+
+def test_an_english_count_stands_with_a_noun_of_what_is_counted(bot):
+    clause = normalize("推进大学生创业园建设，新增城镇就业 3.3 万人")
+    assert not bot._counts_the_counted(clause, "How many university students are there?")
+    assert bot._counts_the_counted(clause, "How many jobs were added in towns?")
+    assert bot._counts_the_counted(normalize("新增省“千人计划”人才 6 名"), "How many Thousand Talents experts were added?")
 
 
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
