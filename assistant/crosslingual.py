@@ -30,6 +30,7 @@ _NAME_KINDS = frozenset("山湖江河溪村街镇乡县区市路桥")  # 江郎�
 # "variant of 年[nian2]", "variant of 糧|粮[liang2]": the word a CC-CEDICT entry is a variant of
 _VARIANT_OF = re.compile(r"variant of (?:[^/\[|]+\|)?([^/\[|]+)\[")
 _ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_PAIR = re.compile(r"\b(?:and|or)\b")  # a gloss that names two things
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 _ENGLISH_STOPWORDS = frozenset(
     """a an the of in on at to for by with from and or is are was were be been being what which who whom whose how
@@ -151,8 +152,10 @@ class Glossary:
             # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
             # word that has no translation among jieba's words, and only as its whole gloss.
             into = ranked if term in vocabulary else unranked
+            # "import and export" (进出口) is a phrase's translation, not one of its words'
+            pairs = {tuple(_words(g)) for d in definitions.split("/") for g in _glosses(d) if _PAIR.search(g)}
             for length, words in _senses(definitions):
-                for word in words if into is ranked or length == 1 else ():
+                for word in words if (into is ranked or length == 1) and tuple(words) not in pairs else ():
                     # Prefer terms glossed by the word alone ("to work out" is not "work"),
                     # then terms frequent in the reports.
                     rank = (length, -vocabulary.get(term, 0))

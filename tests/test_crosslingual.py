@@ -294,3 +294,9 @@ def test_an_ordinal_is_no_topic(glossary):
 def test_units_and_magnitudes_are_no_topics(glossary, bot):
     assert glossary.topics("Quzhou GDP 2013 in billion yuan") == []  # "yuan" glosses 分; a unit is checked as a unit
     assert "1056.6 亿元" in bot.ask("Quzhou GDP 2013 in billion yuan").text
+
+
+def test_a_gloss_that_names_two_things_translates_the_pair_not_one_of_them(glossary):
+    assert "进出口" not in glossary.translate("How much did imports grow?")[0]  # "import and export"
+    assert "进出口" in glossary.translate("What was the import and export volume?")[0]
+    assert "城镇" in glossary.translate("new jobs in cities and towns")[0]
