@@ -195,7 +195,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_RATE.search(question):
             return bool(_PERCENT.search(clause))
         if units := _asked_unit(question):
-            return bool(re.search(rf"(?:\d|[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
+            return bool(re.search(rf"(?:\d|(?!一批)[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
         if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
             if _ASKS_MONEY.search(question) and not _ASKS_COUNT.search(question):
                 return bool(re.search(rf"\d\s*[万亿]?\s*(?:{_MONEY})", clause))

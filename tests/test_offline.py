@@ -240,6 +240,8 @@ def test_an_english_sum_or_size_asks_a_figure():
 def test_a_batch_is_no_count():
     assert not has_answer_type("quantity", "建成一批美丽乡村", question="How many beautiful villages were built?")
     assert has_answer_type("quantity", "抓好首批 500 个行政村整治", question="首批多少个行政村？")
+    # nor in the unit asked for: 4A, 5A and 3A are grades
+    assert not has_answer_type("quantity", "争创5A级景区，创建一批4A级景区", question="要创建多少个4A级景区？")
 
 
 def test_ji_da_is_answered_by_a_numeral_before_da_and_nothing_else_is():
