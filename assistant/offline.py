@@ -273,7 +273,8 @@ _ASKS_FIGURE = re.compile(rf"^({_AMOUNT_WORDS}|多远)")
 _NOMINAL_TAGS = ("n", "t", "a", "b", "j", "l", "vn")
 _UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
-_FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为".split())  # "完成多少", not what is counted
+# "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
+_FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
 
 
 def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ...] | None:

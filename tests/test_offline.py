@@ -159,6 +159,7 @@ def test_a_focus_before_the_question_word_keeps_its_modifier_unless_common():
     assert figure_focus("2013年衢州的规模以上工业企业有多少家？") == ("工业", "企业")
     assert figure_focus("2013年衢州减免企业税费多少亿元？", common={"企业"}) == ("税费",)  # 企业 frames the report
     assert figure_focus("2013年衢州的高新技术产业产值是多少？", common={"产业"}) == ("高新技术", "产值")
+    assert figure_focus("2014年养老机构床位打算新增多少张？") == ("机构", "床位")  # 打算 plans the figure
 
 
 def test_a_figure_must_be_of_the_word_asked_about():
