@@ -437,12 +437,17 @@ def best_clauses(
 
     Score = lexical coverage of the question's weighted tokens (in the clause and,
     at half weight, in its section path) + cosine similarity to the question
+    + the share of the question's neighbouring words that stand together in the clause
     + a small bonus when the clause holds the answer's type: a figure for a quantity,
       a person for "谁", a date for "哪天"
     + a small prior for the paragraph's retrieval rank
     - a penalty when the question names a year that the paragraph's section and text do not."""
     ideas = concepts(question) if ideas is None else ideas
     weights = [max(idf.weight(term) for term in idea) for idea in ideas]
+    # Neighbouring words the question writes together (政协 委员, from "CPPCC members"), not figures
+    tokens, asked = tokenize(question), normalize(question)
+    pairs = {a + b for a, b in zip(tokens, tokens[1:]) if a + b in asked and len(a + b) >= 3
+             and not re.search(r"\d", a + b)}
     kind = answer_type(question) if kind is None else kind
     asked_years = years(question)
     extracts = []
@@ -458,6 +463,7 @@ def best_clauses(
                 coverage
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
+                + (0.5 * sum(pair in clause_norm for pair in pairs) / len(pairs) if pairs else 0.0)
                 + (0.3 if kind and has_answer_type(kind, clause, asked_years) else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)

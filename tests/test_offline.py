@@ -311,3 +311,8 @@ def test_a_turn_that_names_its_topic_only_as_it_leans_on_the_one_before(bot):
 
 def test_to_whom_is_answered_by_an_institution_too(bot):
     assert "市人大常委会" in bot.ask("政府重大决策出台前应当向谁报告？").text
+
+
+def test_words_the_question_writes_together_prefer_a_clause_that_has_them_together(bot):
+    # 政协委员 (CPPCC, translated) beside 委员 ("members") in the opening's 市政协委员
+    assert "提出意见" in bot.ask("What were CPPCC members asked to do?").text
