@@ -101,7 +101,7 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 _WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
 # "向谁报告", "由谁建设", "to whom": a party, a person or an institution (市人大常委会).
 _TO_WHOM = re.compile(r"[向对给跟由被]谁|\b(?:to|by|from) whom\b", re.IGNORECASE)
-_WHEN = re.compile(r"哪天|哪一天|什么时候|何时|日期|几月|\bwhen\b|\bdate\b", re.IGNORECASE)
+_WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")

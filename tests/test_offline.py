@@ -24,7 +24,8 @@ from assistant.offline import (
      ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place"), ("决策出台前向谁报告？", "party"),
      ("坚持稳增长与什么并重？", None), ("增长率是多少？哪年的？", "quantity"),
      ("To whom are decisions reported?", "party"), ("How fast did the economy grow?", "quantity"),
-     ("What pace of expansion did it post?", "quantity"), ("What share of wastewater is treated?", "quantity")],
+     ("What pace of expansion did it post?", "quantity"), ("What share of wastewater is treated?", "quantity"),
+     ("数字城管一期是哪一年建成的？", "date"), ("In what year was the park opened?", "date")],
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
