@@ -106,13 +106,13 @@ _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪�
                     re.IGNORECASE)
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 # Not 第五次, nor 一批 ("a number of": "建成一批美丽乡村" says no count).
-_CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类]")
+_CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")
 # "六大专项行动" counts six for a question that asks 几大; otherwise it names a programme. 党的十八大 is a name.
 _BIG_COUNT = re.compile(r"(?<![第的一二两三四五六七八九十])(?!一大批)[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])")
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
 _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
 _CLASSIFIERS = "个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架"
-_ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|{_CLASSIFIERS}|[A-Za-z])")
+_ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|{_CLASSIFIERS}|级|[A-Za-z])")  # 几级: tiers, not 多少个
 # 个 is the classifier of anything counted: "多少个千人计划人才" is answered by "6 名", not by "35 公顷".
 _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位", "个": _CLASSIFIERS}
 # The same in English: "in billion yuan", "how many square kilometres" (the longer unit first).

@@ -247,6 +247,12 @@ def test_a_batch_is_no_count():
     assert not has_answer_type("quantity", "争创5A级景区，创建一批4A级景区", question="要创建多少个4A级景区？")
 
 
+def test_ji_ji_asks_tiers_and_duoshao_ge_does_not():
+    clause = "建立市、区、街道三级城市管理考评体系"
+    assert has_answer_type("quantity", clause, question="要建立几级城市管理考评体系？")
+    assert not has_answer_type("quantity", clause, question="考评体系考核了多少个街道？")
+
+
 def test_ji_da_is_answered_by_a_numeral_before_da_and_nothing_else_is():
     assert has_answer_type("quantity", "全面实施科技服务六大专项行动", question="科技服务实施了几大专项行动？")
     assert not has_answer_type("quantity", "全面实施科技服务六大专项行动", question="科技服务实施了多少项行动？")
