@@ -269,7 +269,7 @@ class Glossary:
         `named`: the report words English names were read as, with the names as written ("natural
         gas taxis" is 天然气出租车): nouns too, each counted as often as its name has words, so a
         question is as tolerant of a loose noun as it was word by word. With no noun, the other words
-        asked about stand in, less names: "What was the growth rate of imports?" -> [('import', ('进出口',))]."""
+        asked about stand in, less names: "What was the growth rate of exports?" -> [('export', ('出口',))]."""
         # Neither the kind of figure ("volume") nor its unit ("yuan", "km") is a topic.
         units = [(stems, terms, start, end) for stems, terms, start, end in self._units(text)
                  if stems[-1] not in _ATTRIBUTE_WORDS and not _UNIT_WORD.fullmatch(text[start:end])]
