@@ -153,7 +153,8 @@ class Glossary:
             # word that has no translation among jieba's words, and only as its whole gloss.
             into = ranked if term in vocabulary else unranked
             # "import and export" (进出口) is a phrase's translation, not one of its words'
-            pairs = {tuple(_words(g)) for d in definitions.split("/") for g in _glosses(d) if _PAIR.search(g)}
+            pairs = {tuple(_words(g)) for d in definitions.split("/") for g in _glosses(d) if _PAIR.search(g)} \
+                if _PAIR.search(definitions) else ()
             for length, words in _senses(definitions):
                 for word in words if (into is ranked or length == 1) and tuple(words) not in pairs else ():
                     # Prefer terms glossed by the word alone ("to work out" is not "work"),
@@ -234,8 +235,11 @@ class Glossary:
         """The English words of a question that the dictionary translates but the reports never
         use in any translation: "Who is the vice mayor?" -> ['vice'] (副 is there only inside
         other words, and no corpus term is glossed "vice")."""
+        words = _words(text)
+        if not words:
+            return []  # a Chinese question: the whole dictionary's translations are not built (1 s)
         translations = self._one_word_translations()
-        return [word for word in _words(text)
+        return [word for word in words
                 if not self._word_terms(word) and translations.get(word)
                 and not any(term in corpus for term in translations[word])]
 

@@ -302,3 +302,9 @@ def test_a_gloss_that_names_two_things_translates_the_pair_not_one_of_them(gloss
     assert "进出口" not in glossary.translate("How much did imports grow?")[0]  # "import and export"
     assert "进出口" in glossary.translate("What was the import and export volume?")[0]
     assert "城镇" in glossary.translate("new jobs in cities and towns")[0]
+
+
+def test_a_chinese_question_does_not_build_the_english_translations():
+    fresh = Glossary({"生产总值": 1}, "生产总值")
+    assert fresh.unknown_words("2013年生产总值是多少？", "生产总值") == []
+    assert fresh._translations is None  # built on the first English word only: a second of a cold start
