@@ -7,6 +7,7 @@ of clauses copied from the report, each followed by its paragraph's marker.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -195,14 +196,16 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_RATE.search(question):
             return bool(_PERCENT.search(clause))
         if units := _asked_unit(question):
-            return bool(re.search(rf"(?:\d|(?!一批)[一二两三四五六七八九十百千])\s*[万亿]?\s*(?:{units})", clause))
-        if _ASKS_COUNT.search(question) or not _ASKS_CHANGE.search(question):
-            if _ASKS_MONEY.search(question) and not _ASKS_COUNT.search(question):
-                return bool(re.search(rf"\d\s*[万亿]?\s*(?:{_MONEY})", clause))
-            if _ASKS_SIZE.search(question) and not _ASKS_COUNT.search(question):
-                return bool(re.search(rf"\d\s*[万亿]?\s*(?:{_MEASURES})", clause))
+            return _in_units(clause, units, r"\d|(?!一批)[一二两三四五六七八九十百千]")
+        if _ASKS_COUNT.search(question):
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
-        return True
+        if _ASKS_CHANGE.search(question):
+            return True
+        if _ASKS_MONEY.search(question):
+            return _in_units(clause, _MONEY)
+        if _ASKS_SIZE.search(question):
+            return _in_units(clause, _MEASURES)
+        return bool(_AMOUNT.search(clause)) or _counts(clause, question)
     if kind == "ordinal":
         return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]", clause))
     if kind in ("person", "party"):
@@ -212,6 +215,11 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     if kind == "place":  # a place the question does not name already
         return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in jieba.posseg.lcut(clause))
     return True
+
+
+def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
+    """Whether the clause holds a figure in one of the units ("23.9 亿美元" for 美元)."""
+    return bool(re.search(rf"(?:{numeral})\s*[万亿]?\s*(?:{units})", clause))
 
 
 def _counts(text: str, question: str) -> bool:
@@ -446,7 +454,7 @@ def best_clauses(
     weights = [max(idf.weight(term) for term in idea) for idea in ideas]
     # Neighbouring words the question writes together (政协 委员, from "CPPCC members"), not figures
     tokens, asked = tokenize(question), normalize(question)
-    pairs = {a + b for a, b in zip(tokens, tokens[1:]) if a + b in asked and len(a + b) >= 3
+    pairs = {a + b for a, b in itertools.pairwise(tokens) if a + b in asked and len(a + b) >= 3
              and not re.search(r"\d", a + b)}
     kind = answer_type(question) if kind is None else kind
     asked_years = years(question)

@@ -1,7 +1,6 @@
 import pytest
 
 from assistant import NOT_IN_REPORT
-from assistant.text import normalize
 from assistant.offline import (
     _names,
     answer_type,
@@ -14,6 +13,7 @@ from assistant.offline import (
     standalone_question,
     topics,
 )
+from assistant.text import normalize
 
 
 @pytest.mark.parametrize(
