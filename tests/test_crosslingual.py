@@ -288,6 +288,12 @@ def test_adverbs_verbs_and_units_are_no_topics(glossary):
     assert [word for word, _ in glossary.topics("How many mu of farmland were added?")] == ["farmland"]
 
 
+def test_forms_of_light_verbs_are_no_topics(glossary):
+    # "meant" and "became" have no report term: as topics they would make every answer decline
+    for question in "Exports are meant to rise by how much in 2014?", "Which park became a 5A scenic area?":
+        assert [word for word, terms in glossary.topics(question) if not terms] == []
+
+
 def test_an_ordinal_is_no_topic(glossary):
     # "first" glosses 首届 ("first session"), not the report's 首批 ("first batch")
     assert [word for word, _ in glossary.topics("How many villages are in the first batch?")] == ["villag", "batch"]
