@@ -241,18 +241,22 @@ class Assistant:
             or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
-            or not self._counts_the_counted(clause_text, asked)
+            or not self._counts_the_counted(clause_text, asked, named)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading
         )
 
-    def _counts_the_counted(self, clause_text: str, asked: str) -> bool:
+    def _counts_the_counted(self, clause_text: str, asked: str, named: list[tuple[str, str]]) -> bool:
         """Whether a figure of the clause stands with a noun of what an English "how many" counts, as
         `figure_of` asks of a Chinese 多少: "How many students…" is not answered by
-        "推进大学生创业园建设，新增城镇就业 3.3 万人"."""
-        counted = "" if _has_chinese(asked) else self._glossary.counted_word(asked)
+        "推进大学生创业园建设，新增城镇就业 3.3 万人". A name read as the report's word is counted as written:
+        "How many high-tech enterprises…" (高新技术企业) is not answered by "科技服务六大专项行动"."""
+        for term, name in named:
+            asked = asked.replace(term, name)
+        counted = "" if _has_chinese(asked) else self._glossary.counted_word(" ".join(asked.split()))
         nouns = self._glossary.topics(counted) if counted else []
+        nouns += [(term, (term,)) for term, name in named if nouns and name.lower() in counted]  # greenways: 绿道
         if not nouns:
             return True
         parts = figure_parts(clause_text, asked)

@@ -23,7 +23,7 @@ _ASKS_THING = re.compile(r"什么|哪")
 _AMOUNT_WORDS = "多少|几|多大|多高|多长"  # "how much" in Chinese
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
-                       r"how (many|much|large|big|long|high|far|fast)|percent|rate|number|\b(?:pace|speed|share|proportion)\b")
+                       r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion)\b")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
 # the earlier topic only as "it" or 它 ("How much did it grow?", "What was its growth rate?"; not "Did
 # Quzhou complete its targets?", where a name comes first).
@@ -224,7 +224,8 @@ def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
 
 def _counts(text: str, question: str) -> bool:
     """Whether the text holds a count in Chinese numerals the question could ask for."""
-    return bool(_CHINESE_COUNT.search(text) or "几大" in question and _BIG_COUNT.search(text))
+    asks_big_count = "几大" in question or _ASKS_COUNT.search(question)
+    return bool(_CHINESE_COUNT.search(text) or asks_big_count and _BIG_COUNT.search(text))
 
 
 def _asked_unit(question: str) -> str:

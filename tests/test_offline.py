@@ -25,7 +25,8 @@ from assistant.text import normalize
      ("坚持稳增长与什么并重？", None), ("增长率是多少？哪年的？", "quantity"),
      ("To whom are decisions reported?", "party"), ("How fast did the economy grow?", "quantity"),
      ("What pace of expansion did it post?", "quantity"), ("What share of wastewater is treated?", "quantity"),
-     ("数字城管一期是哪一年建成的？", "date"), ("In what year was the park opened?", "date")],
+     ("数字城管一期是哪一年建成的？", "date"), ("In what year was the park opened?", "date"),
+     ("Where will the zone for concentrated development be built?", "place"), ("What were the growth rates?", "quantity")],
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -258,6 +259,7 @@ def test_ji_da_is_answered_by_a_numeral_before_da_and_nothing_else_is():
     assert not has_answer_type("quantity", "全面实施科技服务六大专项行动", question="科技服务实施了多少项行动？")
     assert not has_answer_type("quantity", "贯彻党的十八大精神", question="要贯彻几大精神？")
     assert not has_answer_type("quantity", "引进一大批项目", question="引进了几大项目？")
+    assert has_answer_type("quantity", "全面实施科技服务六大专项行动", question="How many special actions are there?")
 
 
 def test_a_sum_of_money_is_answered_in_yuan_or_dollars():
@@ -286,9 +288,14 @@ def test_how_many_people_is_answered_in_people():
 
 def test_an_english_count_stands_with_a_noun_of_what_is_counted(bot):
     clause = normalize("推进大学生创业园建设，新增城镇就业 3.3 万人")
-    assert not bot._counts_the_counted(clause, "How many university students are there?")
-    assert bot._counts_the_counted(clause, "How many jobs were added in towns?")
-    assert bot._counts_the_counted(normalize("新增省“千人计划”人才 6 名"), "How many Thousand Talents experts were added?")
+    assert not bot._counts_the_counted(clause, "How many university students are there?", [])
+    assert bot._counts_the_counted(clause, "How many jobs were added in towns?", [])
+    assert bot._counts_the_counted(normalize("新增省“千人计划”人才 6 名"), "How many Thousand Talents experts were added?", [])
+    # a name read as the report's word is counted as written: "high-tech enterprises", not 高新技术
+    clause = normalize("加强国家高新技术开发区建设，深入推进科技服务六大专项行动，加快培育高新技术企业")
+    named = [("高新技术企业", "high-tech enterprises")]
+    assert not bot._counts_the_counted(clause, "How many  高新技术企业  will be added?", named)
+    assert bot._counts_the_counted(normalize("新增高新技术企业 30 家"), "How many  高新技术企业  will be added?", named)
 
 
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
