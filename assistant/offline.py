@@ -212,9 +212,13 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         return any(word.flag == "nr" or kind == "party" and word.flag == "nt" for word in jieba.posseg.lcut(clause))
     if kind == "date":
         return bool(_DATE.search(clause))
-    if kind == "place":  # a place the question does not name already
-        return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in jieba.posseg.lcut(clause))
+    if kind == "place":  # a place the question does not name already: a town, or a park or zone (化工园区)
+        return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in jieba.posseg.lcut(clause)) \
+            or any(site not in question for site in _SITE.findall(clause))
     return True
+
+
+_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)")
 
 
 def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
@@ -241,7 +245,7 @@ def _asked_unit(question: str) -> str:
 # "名字", "同比", "人民币".
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 水平 程度 情况 面积 人数 天数 "
-    "名字 名称 时候 时间 地方 地点 金额 数额 总额 多长 目标 长度 宽度 高度 深度 重量 同比 环比 人民币".split()
+    "名字 名称 时候 时间 地方 地点 地区 区域 金额 数额 总额 多长 目标 长度 宽度 高度 深度 重量 同比 环比 人民币".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())

@@ -95,6 +95,7 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("What is the population?", set()) == []
     assert topics("2013年发放的来料加工费有多少？", set()) == ["来料加工"]  # not jieba's 费有, a "name"
     assert "东西" not in topics("老百姓买东西花了多少钱？", set())  # a word for anything at all
+    assert "地区" not in topics("对口支援哪些地区的工作取得新成效？", set())  # the kind of answer, as 地方 is
 
 
 def _never(a, b):
@@ -260,6 +261,12 @@ def test_ji_da_is_answered_by_a_numeral_before_da_and_nothing_else_is():
     assert not has_answer_type("quantity", "贯彻党的十八大精神", question="要贯彻几大精神？")
     assert not has_answer_type("quantity", "引进一大批项目", question="引进了几大项目？")
     assert has_answer_type("quantity", "全面实施科技服务六大专项行动", question="How many special actions are there?")
+
+
+def test_a_place_is_a_town_or_a_park_the_question_does_not_name():
+    assert has_answer_type("place", "化工企业进化工园区", question="化工企业要进到哪里？")
+    assert not has_answer_type("place", "推进化工园区建设", question="化工园区在哪里？")
+    assert not has_answer_type("place", "优化全域工业布局", question="化工企业要进到哪里？")
 
 
 def test_a_sum_of_money_is_answered_in_yuan_or_dollars():
