@@ -206,8 +206,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_SIZE.search(question):
             return _in_units(clause, _MEASURES)
         return bool(_AMOUNT.search(clause)) or _counts(clause, question)
-    if kind == "ordinal":
-        return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]", clause))
+    if kind == "ordinal":  # "二期" answers "第几期" too
+        return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]|[\d一二三四五六七八九十]\s*期", clause))
     if kind in ("person", "party"):
         return any(word.flag == "nr" or kind == "party" and word.flag == "nt" for word in jieba.posseg.lcut(clause))
     if kind == "date":

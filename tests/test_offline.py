@@ -36,7 +36,8 @@ def test_answer_type(question, kind):
     "kind, clause, expected",
     [("quantity", "新增养老机构床位 1330 张", True), ("quantity", "2013 年是宏观形势错综复杂的一年", False),
      ("quantity", "在十个方面办好一批实事项目", True), ("person", "衢州市市长 沈仁康", True),
-     ("person", "加强城市管理", False), ("date", "—2014 年 2 月 26 日在衢州市", True), ("date", "开通机遇", False)],
+     ("person", "加强城市管理", False), ("date", "—2014 年 2 月 26 日在衢州市", True), ("date", "开通机遇", False),
+     ("ordinal", "启动“数字城管”二期建设", True), ("ordinal", "建立三级城市管理考评体系", False)],
 )
 def test_has_answer_type(kind, clause, expected):
     assert has_answer_type(kind, clause, {"2013"}) is expected
