@@ -281,7 +281,7 @@ class Glossary:
         asked = [(stems[-1], tuple(terms), start) for stems, terms, start, _ in units if terms]
         nouns = [(term, (term,)) for term, name in named for _ in range(max(1, len(_words(name))))]
         nouns += [(word, terms) for word, terms, start in asked if _readings(text, start) not in ({"ADV"}, {"VERB"})
-                  and any(self._names_noun(term, word) for term in terms)]
+                  and not _infinitive(text, start) and any(self._names_noun(term, word) for term in terms)]
         # In an English question, a word with no report term is a topic no report text covers: the
         # dictionary lacks it ("healthcare"), or the reports never use its translation ("inflation",
         # 通货膨胀). Not a verb's form ("renovated"), an adverb or an adjective ("actually", "bigger"), a unit
@@ -293,7 +293,7 @@ class Glossary:
             nouns += [(stems[-1], ()) for stems, terms, start, end in units
                       if not terms and not text[start].isupper()
                       and not re.search(r"(?:ed|ing)$", text[start:end])
-                      and not _modifier_only(_readings(text, start))]
+                      and not _modifier_only(_readings(text, start)) and not _infinitive(text, start)]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
@@ -399,6 +399,11 @@ class Glossary:
             last = end
         parts.append(_LETTERS.sub(" ", text[last:]))
         return re.sub(r"\s+", " ", "".join(parts)).strip(), groups
+
+
+def _infinitive(text: str, start: int) -> bool:
+    """Whether the word at `start` follows "to" and can be a verb: "aim to tackle", "learn from to build"."""
+    return bool(re.search(r"\bto\s+$", text[:start], re.IGNORECASE)) and "VERB" in _readings(text, start)
 
 
 def _modifier_only(readings: set[str]) -> bool:

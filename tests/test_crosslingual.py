@@ -286,6 +286,9 @@ def test_adverbs_verbs_and_units_are_no_topics(glossary):
     assert "actually" not in [word for word, _ in glossary.topics("How much investment actually arrived?")]
     assert [word for word, _ in glossary.topics("How many km of roads were built in 2013?")] == ["road"]
     assert [word for word, _ in glossary.topics("How many mu of farmland were added?")] == ["farmland"]
+    # a word after "to" that can be a verb is one: "to build", not the noun "build"
+    assert "build" not in [word for word, _ in glossary.topics("Whose experience will Quzhou learn from to build on?")]
+    assert [word for word, terms in glossary.topics("What will be promoted to replace river sand?") if not terms] == []
 
 
 def test_forms_of_light_verbs_and_adjectives_are_no_topics(glossary):
