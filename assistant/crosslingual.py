@@ -284,8 +284,8 @@ class Glossary:
                   and not _infinitive(text, start) and any(self._names_noun(term, word) for term in terms)]
         # In an English question, a word with no report term is a topic no report text covers: the
         # dictionary lacks it ("healthcare"), or the reports never use its translation ("inflation",
-        # 通货膨胀). Not a verb's form ("renovated"), an adverb or an adjective ("actually", "bigger"), a unit
-        # ("km"), a name, nor a stray word of a Chinese question.
+        # 通货膨胀). Not a verb's form ("renovated"), an adverb ("actually"), a unit ("km"), a name, nor a stray
+        # word of a Chinese question. An adjective stays: "What is the largest company?" asks what no report ranks.
         rest = text
         for term, _ in named:
             rest = rest.replace(term, "")
@@ -293,7 +293,7 @@ class Glossary:
             nouns += [(stems[-1], ()) for stems, terms, start, end in units
                       if not terms and not text[start].isupper()
                       and not re.search(r"(?:ed|ing)$", text[start:end])
-                      and not _modifier_only(_readings(text, start)) and not _infinitive(text, start)]
+                      and _readings(text, start) != {"ADV"} and not _infinitive(text, start)]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
@@ -404,11 +404,6 @@ class Glossary:
 def _infinitive(text: str, start: int) -> bool:
     """Whether the word at `start` follows "to" and can be a verb: "aim to tackle", "learn from to build"."""
     return bool(re.search(r"\bto\s+$", text[:start], re.IGNORECASE)) and "VERB" in _readings(text, start)
-
-
-def _modifier_only(readings: set[str]) -> bool:
-    """Whether lemminflect reads a word only as an adverb or an adjective ("actually", "bigger", "greatest")."""
-    return bool(readings) and readings <= {"ADV", "ADJ"}
 
 
 def _readings(text: str, start: int) -> set[str]:
