@@ -256,7 +256,8 @@ class Assistant:
             asked = asked.replace(term, name)
         counted = "" if _has_chinese(asked) else self._glossary.counted_word(" ".join(asked.split()))
         nouns = self._glossary.topics(counted) if counted else []
-        nouns += [(term, (term,)) for term, name in named if nouns and name.lower() in counted]  # greenways: 绿道
+        # and the report words its names were read as ("greenways", no dictionary word, is 慢行绿道)
+        nouns += [(term, (term,)) for term, name in named if nouns and name.lower() in counted]
         if not nouns:
             return True
         parts = figure_parts(clause_text, asked)

@@ -105,6 +105,8 @@ _TO_WHOM = re.compile(r"[向对给跟由被]谁|\b(?:to|by|from) whom\b", re.IGN
 _WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
+# A 哪里 question may be answered by a park or zone, which jieba does not tag as a place: 化工园区.
+_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)")
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 # Not 第五次, nor 一批 ("a number of": "建成一批美丽乡村" says no count).
 _CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")
@@ -218,16 +220,14 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     return True
 
 
-_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)")
-
-
 def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
     """Whether the clause holds a figure in one of the units ("23.9 亿美元" for 美元)."""
     return bool(re.search(rf"(?:{numeral})\s*[万亿]?\s*(?:{units})", clause))
 
 
 def _counts(text: str, question: str) -> bool:
-    """Whether the text holds a count in Chinese numerals the question could ask for."""
+    """Whether the text holds a count in Chinese numerals the question could ask for: "六大专项行动" for
+    几大 or "how many", not for 多少."""
     asks_big_count = "几大" in question or _ASKS_COUNT.search(question)
     return bool(_CHINESE_COUNT.search(text) or asks_big_count and _BIG_COUNT.search(text))
 
