@@ -124,24 +124,25 @@ class Assistant:
         """Yield the answer text in pieces as it arrives, then the final `Answer`."""
         # The reports are in simplified characters: a question (and its history) in traditional ones is read in them.
         question = simplified(self.check_question(question))
-        history = [{**m, "content": simplified(m["content"])} if isinstance(m.get("content"), str) else m
-                   for m in _messages(history)]
-        query = self._in_report_words(standalone_question(question, history))
+        # Relative years are read before a follow-up is merged: "那今年呢？" replaces the earlier question's year.
+        history = [{**m, "content": self._absolute_years(simplified(m["content"]))}
+                   if isinstance(m.get("content"), str) else m for m in _messages(history)]
+        standalone = standalone_question(self._absolute_years(question), history)
         if self.model is None:
-            answer = self._extractive(question, query)
+            answer = self._extractive(question, standalone)
             yield answer.text
             yield answer
             return
         prompt_question = question
         try:
             if history and is_follow_up(question) or not _has_chinese(question):
-                query = self._in_report_words(self.model.condense(question, history))
+                standalone = self.model.condense(question, history)
                 if history and is_follow_up(question):  # the answer prompt has no history: spell the turn out
-                    prompt_question = f"{question}（完整的问题：{query}）"
+                    prompt_question = f"{question}（完整的问题：{self._in_report_words(standalone)}）"
         except ModelError as error:
-            yield _fallback(self._extractive(question, query), error)
+            yield _fallback(self._extractive(question, standalone), error)
             return
-        offline = self._extractive(question, query)
+        offline = self._extractive(question, standalone)
         if offline.relevance < MODEL_RELEVANCE:
             # Nothing relevant was retrieved: do not ask the model to answer from nothing.
             yield Answer(question, NOT_IN_REPORT, False, [], offline.sources, mode="model")
@@ -165,20 +166,23 @@ class Assistant:
 
     def _in_report_words(self, query: str) -> str:
         """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"."""
-        if self._report_year:
-            query = resolve_years(query, self._report_year)
-        return self._synonyms.read(query)
+        return self._synonyms.read(self._absolute_years(query))
+
+    def _absolute_years(self, text: str) -> str:
+        """"去年" as "2013年", when the reports speak from one year (2014)."""
+        return resolve_years(text, self._report_year) if self._report_year else text
 
     def _source(self, result: NodeWithScore) -> Source:
         p = self.index.by_id(result.node.node_id)
         return Source(p.paragraph_id, p.text, float(result.score or 0.0), p.section, p.document)
 
-    def _extractive(self, question: str, query: str) -> Answer:
-        """The offline answer: verbatim clauses of the retrieved paragraphs, or the decline."""
+    def _extractive(self, question: str, standalone: str) -> Answer:
+        """The offline answer to the standalone question (a follow-up merged with the turns before it):
+        verbatim clauses of the retrieved paragraphs, or the decline."""
         translated: list = []
-        asked = query
+        asked = query = self._in_report_words(standalone)
         # The report words an English question's names were read as, each with the name as written.
-        named = [] if _has_chinese(question) else self._synonyms.english(question)
+        named = [] if _has_chinese(question) else self._synonyms.english(standalone)
         if re.search(r"[A-Za-z]", query):
             query, translated = self._glossary.translate(query)
             # A report word an English name was read as is one idea, whole: 旅游收入, not 旅游 and 收入.

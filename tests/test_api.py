@@ -66,6 +66,17 @@ def test_follow_up_with_a_new_year(bot):
     assert "2000 辆" in bot.ask("那2014年呢？", history=history).text
 
 
+def test_follow_up_with_a_relative_year(bot):
+    history = [{"role": "user", "content": "2013年新增养老机构床位多少张？"}, {"role": "assistant", "content": "1330 张"}]
+    assert "1160 张" in bot.ask("那今年呢？", history=history).text  # 今年 is 2014 and replaces 2013
+
+
+def test_english_follow_up_keeps_the_names_of_the_question_before(bot):
+    history = [{"role": "user", "content": "How many kilometres of sewage pipes were built in 2013?"},
+               {"role": "assistant", "content": "152 公里"}]
+    assert "140 公里" in bot.ask("What about 2014?", history=history).text
+
+
 def test_stream_yields_text_then_answer(bot):
     pieces = list(bot.stream(GDP_QUESTION))
     assert isinstance(pieces[-1], Answer)
