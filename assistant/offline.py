@@ -251,7 +251,9 @@ _ATTRIBUTE_NOUNS = frozenset(
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
 # Words for anything at all: "买东西" is buying, not a thing the answer must name.
 _ANYTHING = frozenset("东西 事情 事儿".split())
-_NOT_TOPICS = STOPWORDS | _ATTRIBUTE_NOUNS | _SELF_REFERENCES | _ANYTHING
+# Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
+_ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
+_NOT_TOPICS = STOPWORDS | _ATTRIBUTE_NOUNS | _SELF_REFERENCES | _ANYTHING | _ANYONE
 _FIGURE_SUFFIX = "率额量数值价费"  # "覆盖率", "出口额": a figure about what comes before
 _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms and abbreviations
 
@@ -259,8 +261,20 @@ _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms an
 @functools.lru_cache(maxsize=256)
 def _tagged(text: str) -> tuple:
     """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question.
-    The 有 of "有多少" is cut off first: jieba would glue it to the word before (来料加工费有 -> 费有)."""
-    return tuple(w for w in jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text)) if w.word.strip())
+    The 有 of "有多少" is cut off first: jieba would glue it to the word before (来料加工费有 -> 费有);
+    so is the classifier after 多少 or 几, which jieba glues to a one-character noun into no word of its
+    dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目)."""
+    words: list = []
+    for word in jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text)):
+        if words and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
+                and word.word[0] in _CLASSIFIERS and jieba.dt.FREQ.get(word.word, 0) < _RARE:
+            words += [jieba.posseg.pair(word.word[0], "q"), *jieba.posseg.lcut(word.word[1])]
+        elif word.word.strip():
+            words.append(word)
+    return tuple(words)
+
+
+_RARE = 100  # a jieba dictionary frequency below which a two-character cut is no word people use
 
 
 def topics(question: str, common: set[str]) -> list[str]:
@@ -300,16 +314,21 @@ def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ..
     if at is None:
         return None
     run: list = []  # the nouns "多少" counts
-    for word in words[at + 1 :]:
+    counts_a_character = False  # "多少张床": a noun after its classifier, too short to look for
+    for before, word in zip(words[at:], words[at + 1 :]):
         if word.flag.startswith(_NOMINAL_TAGS) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
                 run.append(word)
+            else:
+                counts_a_character = counts_a_character or before.flag == "q" and word.flag.startswith("n")
         elif word.word in ("以上", "以下") and run:
             continue
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
     if run:  # a run's last noun is its head
         return _with_modifier(run[:-1], run[-1].word, common)
+    if counts_a_character:
+        return None
     if any(w.word == "比" and w.flag == "p" for w in words):
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]

@@ -66,6 +66,10 @@ def test_follow_up_with_a_new_year(bot):
     assert "2000 辆" in bot.ask("那2014年呢？", history=history).text
 
 
+def test_a_classifier_glued_to_its_noun_is_read_apart(bot):
+    assert "1160 张" in bot.ask("2014年养老机构要新增多少张床？").text  # jieba cuts 张床, no word of the report
+
+
 def test_follow_up_with_a_relative_year(bot):
     history = [{"role": "user", "content": "2013年新增养老机构床位多少张？"}, {"role": "assistant", "content": "1330 张"}]
     assert "1160 张" in bot.ask("那今年呢？", history=history).text  # 今年 is 2014 and replaces 2013

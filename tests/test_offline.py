@@ -97,6 +97,7 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("2013年发放的来料加工费有多少？", set()) == ["来料加工"]  # not jieba's 费有, a "name"
     assert "东西" not in topics("老百姓买东西花了多少钱？", set())  # a word for anything at all
     assert "地区" not in topics("对口支援哪些地区的工作取得新成效？", set())  # the kind of answer, as 地方 is
+    assert topics("去年全市老百姓在消费品上花了多少钱？", set()) == ["消费品"]  # 老百姓 is anyone at all
 
 
 def _never(a, b):
@@ -153,7 +154,10 @@ def test_a_word_inside_another_is_no_synonym():
      ("2013年固定资产投资增长了多少？", ("投资",)),  # not the verb of the figure
      ("2013年全市游客人数增长多少？", None),  # an attribute noun
      ("2014年计划新增养老机构床位比2013年少多少张？", None),  # a difference, to be computed
-     ("衢州市市长是谁？", None)],
+     ("衢州市市长是谁？", None),
+     ("2014年养老机构要新增多少张床？", None),  # jieba's 张床 is 张 + 床, a noun too short to look for
+     ("2014年衢州计划培训农村实用人才多少人？", ("人才",)),  # 人 is no noun after a classifier: the word before
+     ("衢州有多少家庭？", ("家庭",))],  # 家庭 is a word, not 家 + 庭
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
