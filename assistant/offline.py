@@ -134,7 +134,8 @@ _ASKS_MONEY = re.compile(
 )
 _MONEY = "元|美元"
 _ASKS_SIZE = re.compile(r"多大|\bhow (?:large|big)\b", re.IGNORECASE)  # a size is measured, not counted in 个
-_ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|percent|\brate\b", re.IGNORECASE)
+# "涨了几个点" asks percentage points, not a count of things in 个
+_ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:个|个百分|百分)点|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日])")  # a number with a unit, not "%" or a date
@@ -244,7 +245,7 @@ def _asked_unit(question: str) -> str:
 # Nouns that name the kind of figure asked for, its basis or its currency, not its topic: "增长幅度", "数量",
 # "名字", "同比", "人民币".
 _ATTRIBUTE_NOUNS = frozenset(
-    "数量 数目 总数 总量 规模 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 水平 程度 情况 面积 人数 天数 "
+    "数量 数目 总数 总量 规模 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 地方 地点 地区 区域 金额 数额 总额 多长 目标 长度 宽度 高度 深度 重量 同比 环比 人民币".split()
 )
 # Words for the report's own city: its title names it for every paragraph.

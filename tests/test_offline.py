@@ -56,6 +56,8 @@ def test_has_answer_type(kind, clause, expected):
      ("空气优良天数是多少天？", "县级以上城市空气质量优良率达到 70%以上", False),
      ("出生人口是多少？", "人口自然增长率 3.38%", False),  # an amount, not a percentage
      ("生产总值增长了多少？", "全市实现生产总值 1056.6 亿元，增长 9.1%", True),
+     ("生产总值涨了几个点？", "全市实现生产总值 1056.6 亿元，增长 9.1%", True),  # percentage points, not 个
+     ("生产总值涨了几个点？", "全市 47 个项目列入省重点", False),
      ("旅游区是几A级景区？", "旅游区成功晋级为我市首个 5A 级景区", True),
      ("By how much will the budget be cut?", "经费预算支出削减 30%", True),  # a change: a percentage
      ("How much did the expenses fall?", "经费支出下降 17.4%", True),
@@ -98,6 +100,7 @@ def test_topics_are_the_nouns_asked_about():
     assert "东西" not in topics("老百姓买东西花了多少钱？", set())  # a word for anything at all
     assert "地区" not in topics("对口支援哪些地区的工作取得新成效？", set())  # the kind of answer, as 地方 is
     assert topics("去年全市老百姓在消费品上花了多少钱？", set()) == ["消费品"]  # 老百姓 is anyone at all
+    assert "增长速度" not in topics("2013年出口增长速度是多少？", set())  # it names the figure, as 增速 does
 
 
 def _never(a, b):
