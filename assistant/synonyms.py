@@ -52,7 +52,9 @@ class Synonyms:
         candidates = {name for word in _LATIN.findall(text) for name in self._by_start.get(word[:3].lower(), ())}
         for name in _longest_first(candidates):
             term = self._terms[name]
-            text = self._pattern(name).sub(lambda match: found.append((term, match.group(0))) or f" {term} ", text)
+            text = self._pattern(name).sub(
+                lambda match: found.append((term, match.group(0))) or f" {''.join(filter(None, match.groups()))}{term} ",
+                text)
         return text
 
     def _pattern(self, name: str) -> re.Pattern:
@@ -80,6 +82,11 @@ def _name_pattern(name: str) -> str:
     or not, hyphenated or spaced: "sewage pipe" matches "Sewage-pipes"."""
     if not _LATIN.search(name):
         return re.escape(name)
-    words = [re.escape(word).replace("'", "['’]") + "(?:e?s)?" for word in re.split(r"[\s\-]+", name.strip())]
-    # "farmland was reclaimed" is the "farmland reclaimed" of a name
-    return r"(?<![A-Za-z])" + r"[\s\-]+(?:(?:is|are|was|were|be|been)\s+)?".join(words) + r"(?![A-Za-z])"
+    words = [re.escape(word).replace("'", "['’]") + "(?:e?s)?" for word in re.split(r"[\s\-]+", name.strip())
+             if word.lower() != "the"]
+    # "farmland was reclaimed" is the "farmland reclaimed" of a name, and "the size of Quzhou's economy" or
+    # "size of the city's economy" its "size of the economy"
+    # (a name's or the city's, not "the province's"; captured: `read` keeps it, as "Juhua's" names whose exports
+    # are asked about)
+    between = r"[\s\-]+(?:(?:is|are|was|were|be|been)\s+)?(?:the\s+)?((?:(?-i:[A-Z])[a-z]+|city)['’]s\s+)?"
+    return r"(?<![A-Za-z])" + between.join(words) + r"(?![A-Za-z])"

@@ -32,6 +32,13 @@ def test_a_passive_auxiliary_may_sit_inside_a_name():
     assert "垦造耕地" not in read("How much farmland was not reclaimed?")
 
 
+def test_a_name_s_or_the_city_s_may_stand_for_the_in_a_name_and_a_name_s_is_kept():
+    read = synonyms(**{"size of the economy": "生产总值"}).read
+    assert read("What was the size of Quzhou's economy?") == "What was the  Quzhou's 生产总值 ?"
+    assert "生产总值" in read("the size of the city's economy") and "生产总值" in read("size of economy")
+    assert "生产总值" not in read("the size of the province's economy")  # another place's, not named
+
+
 def test_a_name_the_reports_use_only_inside_a_longer_word_is_read():
     corpus = CORPUS + "，增长 9.1%，努力使衢州成为全省新的经济增长点；稳增长"
     read = Synonyms({"经济增长": "生产总值增长", "稳增长": "生产总值增长"}, corpus + "，生产总值增长").read
