@@ -14,7 +14,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from assistant.answer import NOT_IN_REPORT, Answer, Citation, Source
 from assistant.citations import verify
 from assistant.config import Settings
-from assistant.crosslingual import Glossary
+from assistant.crosslingual import ENGLISH_STOPWORDS, Glossary
 from assistant.embeddings import make_embedding
 from assistant.errors import InputError, ModelError
 from assistant.knowledge import Paragraph, load_knowledge, load_synonyms
@@ -299,7 +299,8 @@ class Assistant:
         """The places a question names: jieba's place tags, less common words it mis-tags (长度);
         in English, only the capitalized words' translations ("government" glosses 北京 too)."""
         if re.search(r"[A-Za-z]", asked):
-            names = " ".join(re.findall(r"\b[A-Z][\w\-]*", asked))
+            # not a capitalized question word: "How Hangzhou" would read "Hangzhou" as the size "how" asks for
+            names = " ".join(w for w in re.findall(r"\b[A-Z][\w\-]*", asked) if w.lower() not in ENGLISH_STOPWORDS)
             query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + self._glossary.translate(names)[0]
         return {place for place in places(query) if not self._glossary.is_common_word(place, query)}
 

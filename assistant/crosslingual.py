@@ -32,7 +32,7 @@ _VARIANT_OF = re.compile(r"variant of (?:[^/\[|]+\|)?([^/\[|]+)\[")
 _ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAIR = re.compile(r"\b(?:and|or)\b")  # a gloss that names two things
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
-_ENGLISH_STOPWORDS = frozenset(
+ENGLISH_STOPWORDS = frozenset(
     """a an the of in on at to for by with from and or is are was were be been being what which who whom whose how
     many much did does do done there their its it this that these those as about please tell me will would should
     can could may might shall have has had new old total number amount year years per cl sb sth etc one fig lit
@@ -81,7 +81,7 @@ _SHARE_WORDS = frozenset(_stem(w) for w in "percentage percent proportion share"
 
 
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _ENGLISH_STOPWORDS]
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOPWORDS]
 
 
 def _glosses(definition: str) -> list[str]:
@@ -303,12 +303,12 @@ class Glossary:
         found = []
         for match in _WORD_IN_TEXT.finditer(text):
             word = match.group(0).lower()
-            if word in _ENGLISH_STOPWORDS or re.search(r"\bhow\s+$", text[: match.start()], re.IGNORECASE):
+            if word in ENGLISH_STOPWORDS or re.search(r"\bhow\s+$", text[: match.start()], re.IGNORECASE):
                 continue  # "how large" asks, as "how many" does
             if "-" in word and not self._word_terms(_stem(word)):  # "fixed-asset": its parts, as a phrase may
                 parts = _PART.finditer(text, match.start(), match.end())
                 found += [(part, _stem(part.group(0).lower())) for part in parts
-                          if part.group(0).lower() not in _ENGLISH_STOPWORDS]
+                          if part.group(0).lower() not in ENGLISH_STOPWORDS]
             else:
                 found.append((match, _stem(word)))
         units, i = [], 0
@@ -345,7 +345,7 @@ class Glossary:
             self._english = {word.lower() for definitions in self._definitions.values()
                              for word in _ONE_WORD_GLOSS.findall(re.sub(r"\s*\([^)]*\)", "", definitions) + "/")}
         return [(word, self.sounded(word)) for word in capitalized
-                if word.lower() not in _ENGLISH_STOPWORDS and word.lower() not in self._english
+                if word.lower() not in ENGLISH_STOPWORDS and word.lower() not in self._english
                 and not self._word_terms(_stem(word.lower()))]
 
     def _word_terms(self, word: str) -> list[str]:
