@@ -229,6 +229,12 @@ def test_english_places_come_from_capitalized_words(bot):
     assert "杭州" in bot._places("Who is the mayor of Hangzhou?", "")
     assert not bot._places("Who delivered the government work report?", "")  # "government" also glosses 北京
     assert bot._places("宁波2013年生产总值是多少？", "宁波2013年生产总值是多少？") == {"宁波"}
+    assert "杭州" in bot._places("How big was the GDP of Hangzhou?", "")  # not the size "How" asks for
+    assert bot.ask("How big was the GDP of Hangzhou in 2013?").text == NOT_IN_REPORT
+
+
+def test_the_economy_as_a_figure_is_the_gdp(bot):  # synonyms.tsv
+    assert "1056.6 亿元" in bot.ask("How large was the economy in 2013?").text
 
 
 def test_how_many_of_something_the_reports_never_name_declines(glossary, bot):
