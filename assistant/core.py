@@ -23,6 +23,7 @@ from assistant.offline import (
     IdfTable,
     answer_type,
     asks_name,
+    asks_stock,
     best_clauses,
     concepts,
     figure_focus,
@@ -30,6 +31,7 @@ from assistant.offline import (
     figure_parts,
     has_answer_type,
     is_follow_up,
+    is_change,
     mentions,
     paragraph_years,
     standalone_question,
@@ -246,6 +248,7 @@ class Assistant:
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
             or not self._counts_the_counted(clause_text, asked, named)
+            or self._only_changes(clause_text, asked, focus, named)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading
@@ -256,16 +259,30 @@ class Assistant:
         `figure_of` asks of a Chinese 多少: "How many students…" is not answered by
         "推进大学生创业园建设，新增城镇就业 3.3 万人". A name read as the report's word is counted as written:
         "How many high-tech enterprises…" (高新技术企业) is not answered by "科技服务六大专项行动"."""
+        nouns = self._counted(asked, named)
+        return not nouns or any(self._glossary.covers(part, word, terms)
+                                for part in figure_parts(clause_text, asked) for word, terms in nouns)
+
+    def _counted(self, asked: str, named: list[tuple[str, str]]) -> list[tuple[str, tuple[str, ...]]]:
+        """The nouns of what an English "how many" counts, with their report terms; none for Chinese."""
         for term, name in named:
             asked = asked.replace(term, name)
         counted = "" if _has_chinese(asked) else self._glossary.counted_word(" ".join(asked.split()))
         nouns = self._glossary.topics(counted) if counted else []
         # and the report words its names were read as ("greenways", no dictionary word, is 慢行绿道)
-        nouns += [(term, (term,)) for term, name in named if nouns and name.lower() in counted]
-        if not nouns:
-            return True
-        parts = figure_parts(clause_text, asked)
-        return any(self._glossary.covers(part, word, terms) for part in parts for word, terms in nouns)
+        return nouns + [(term, (term,)) for term, name in named if nouns and name.lower() in counted]
+
+    def _only_changes(self, clause_text: str, asked: str, focus: tuple[str, ...] | None,
+                      named: list[tuple[str, str]]) -> bool:
+        """Whether a question asks a whole stock ("How many taxis does Quzhou have?", "公交车一共有多少辆")
+        and the clause's figures of what it counts are all changes ("更新投放天然气出租车 351 辆")."""
+        if not asks_stock(asked):
+            return False
+        nouns, glossary = self._counted(asked, named), self._glossary
+        parts = [part for part in figure_parts(clause_text, asked)
+                 if focus and mentions(part, focus[-1], glossary.synonymous)
+                 or any(glossary.covers(part, word, terms) for word, terms in nouns) or not focus and not nouns]
+        return bool(parts) and all(is_change(part) for part in parts)
 
     def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.

@@ -376,6 +376,23 @@ def figure_of(clause: str, focus: tuple[str, ...], synonymous, related=None, que
     return False
 
 
+# "一共有多少", "How many taxis does Quzhou have?": the whole stock, which a figure of what was added or
+# removed in a year ("新增公共停车位 4032 个", "淘汰黄标车 2306 辆") does not give.
+_ASKS_STOCK = re.compile(r"一共有|总共有|共有|拥有|现有|\b(?:does|do) (?:[\w'’\-]+ ){1,4}have\b|\b(?:are|is) there\b",
+                         re.IGNORECASE)
+_CHANGED = re.compile(r"新增|新建|新开|增加|淘汰|更新|投放|引进|关停|拆除|取缔|减少|削减|改建|建成|培训")
+
+
+def asks_stock(question: str) -> bool:
+    return bool(_ASKS_STOCK.search(question))
+
+
+def is_change(part: str) -> bool:
+    """Whether a part of a clause gives what was added or removed: its change word starts a list
+    ("更新投放天然气出租车 351 辆、公交车 73 辆"), so read it between commas, not item by item."""
+    return bool(_CHANGED.search(part))
+
+
 def figure_parts(clause: str, question: str = "") -> list[str]:
     """The parts of a clause between commas that hold a figure."""
     return [part for part in _SEGMENT.split(clause) if numbers(part) or _counts(part, question)]

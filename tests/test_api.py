@@ -70,6 +70,15 @@ def test_a_classifier_glued_to_its_noun_is_read_apart(bot):
     assert "1160 张" in bot.ask("2014年养老机构要新增多少张床？").text  # jieba cuts 张床, no word of the report
 
 
+@pytest.mark.parametrize("question", ["How many buses does Quzhou have?", "衢州一共有多少个农村文化礼堂？"])
+def test_a_whole_stock_is_not_answered_by_what_was_added(bot, question):
+    assert bot.ask(question).text == NOT_IN_REPORT  # the report gives 73 new buses, 100 new halls
+
+
+def test_a_stock_the_report_gives_is_answered(bot):
+    assert "2187 家" in bot.ask("衢州一共有多少家家庭农场？").text
+
+
 def test_follow_up_with_a_relative_year(bot):
     history = [{"role": "user", "content": "2013年新增养老机构床位多少张？"}, {"role": "assistant", "content": "1330 张"}]
     assert "1160 张" in bot.ask("那今年呢？", history=history).text  # 今年 is 2014 and replaces 2013

@@ -2,6 +2,8 @@ import pytest
 
 from assistant import NOT_IN_REPORT
 from assistant.offline import (
+    asks_stock,
+    is_change,
     _names,
     answer_type,
     asks_name,
@@ -345,3 +347,11 @@ def test_to_whom_is_answered_by_an_institution_too(bot):
 def test_words_the_question_writes_together_prefer_a_clause_that_has_them_together(bot):
     # 政协委员 (CPPCC, translated) beside 委员 ("members") in the opening's 市政协委员
     assert "提出意见" in bot.ask("What were CPPCC members asked to do?").text
+
+
+def test_a_stock_is_asked_and_a_change_given():
+    assert asks_stock("How many taxis does Quzhou have?") and asks_stock("公交车一共有多少辆？")
+    assert not asks_stock("2013年新增了多少辆公交车？")
+    assert is_change("更新投放天然气出租车 351 辆、公交车 73 辆")  # the change word starts the list
+    assert not is_change("培育发展家庭农场 2187 家")
+
