@@ -30,9 +30,10 @@ from assistant.offline import (
     figure_of,
     figure_parts,
     has_answer_type,
-    is_follow_up,
     is_change,
+    is_follow_up,
     mentions,
+    naming,
     paragraph_years,
     standalone_question,
     topics,
@@ -239,11 +240,13 @@ class Assistant:
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
         focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
         nouns = glossary.topics(asked, named)  # none in a Chinese question
+        asked_topics = topics(asked, self._common_terms)
         return not (
             self._other_year(query, paragraph)
-            or not has_answer_type(kind, clause, years(query), f"{question} {asked}")
+            or not has_answer_type(kind, naming(clause, asked_topics) if kind == "place" else clause,
+                                   years(query), f"{question} {asked}")
             or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text,
-                                              glossary.related) for topic in topics(asked, self._common_terms)], exact)
+                                              glossary.related) for topic in asked_topics], exact)
             or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)

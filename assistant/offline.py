@@ -221,6 +221,18 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     return True
 
 
+def naming(clause: str, words: list[str]) -> str:
+    """The parts of a clause between commas that name one of the words, less the other items of their
+    lists; the whole clause when none does. "加强城市基础设施建设，实施礼贤街、新火车站等片区改造" for 火车站 ->
+    "新火车站等片区改造": a place listed beside a thing, or named in another part, is not where the thing is."""
+    parts = []
+    for part in _SEGMENT.split(clause):
+        items = [item for item in part.split("、") if any(word in item for word in words)]
+        if items:
+            parts.append("、".join(items))
+    return "，".join(parts) or clause
+
+
 def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
     """Whether the clause holds a figure in one of the units ("23.9 亿美元" for 美元)."""
     return bool(re.search(rf"(?:{numeral})\s*[万亿]?\s*(?:{units})", clause))

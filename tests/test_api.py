@@ -79,6 +79,11 @@ def test_a_stock_the_report_gives_is_answered(bot):
     assert "2187 家" in bot.ask("衢州一共有多少家家庭农场？").text
 
 
+@pytest.mark.parametrize("question", ["机场要搬到哪里去？", "巨化在什么地方？"])
+def test_a_place_listed_beside_the_thing_is_not_where_it_is(bot, question):
+    assert bot.ask(question).text == NOT_IN_REPORT  # "加快机场搬迁、衢宁铁路、衢江抽水蓄能电站…"
+
+
 def test_follow_up_with_a_relative_year(bot):
     history = [{"role": "user", "content": "2013年新增养老机构床位多少张？"}, {"role": "assistant", "content": "1330 张"}]
     assert "1160 张" in bot.ask("那今年呢？", history=history).text  # 今年 is 2014 and replaces 2013

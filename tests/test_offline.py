@@ -2,16 +2,17 @@ import pytest
 
 from assistant import NOT_IN_REPORT
 from assistant.offline import (
-    asks_stock,
-    is_change,
     _names,
     answer_type,
     asks_name,
+    asks_stock,
     figure_focus,
     figure_of,
     has_answer_type,
+    is_change,
     is_follow_up,
     mentions,
+    naming,
     standalone_question,
     topics,
 )
@@ -354,4 +355,10 @@ def test_a_stock_is_asked_and_a_change_given():
     assert not asks_stock("2013年新增了多少辆公交车？")
     assert is_change("更新投放天然气出租车 351 辆、公交车 73 辆")  # the change word starts the list
     assert not is_change("培育发展家庭农场 2187 家")
+
+
+def test_a_place_is_looked_for_where_the_clause_names_the_thing():
+    assert naming("加强城市基础设施建设，实施礼贤街、新火车站等片区改造", ["火车站"]) == "新火车站等片区改造"
+    assert naming("常山列入省第二批金融创新示范县，江山列入省民间融资试点", ["示范县"]) == "常山列入省第二批金融创新示范县"
+    assert naming("全市实现生产总值 1056.6 亿元", ["机场"]) == "全市实现生产总值 1056.6 亿元"  # none names it
 
