@@ -358,13 +358,15 @@ def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ..
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:
     """The head, after the nearest noun before it that says which kind (工业 + 企业): not a place,
-    and past words common across the report (高新技术 + 产业 + 产值 -> 高新技术, 产值)."""
+    and past words common across the report (高新技术 + 产业 + 产值 -> 高新技术, 产值) or naming the city
+    itself (全市 + 腾出 -> 腾出)."""
     if head in _ATTRIBUTE_NOUNS or len(head) < 2:
         return None
     for word in reversed(before):
         if not word.flag.startswith("n") or word.flag == "ns":
             break
-        if len(word.word) > 1 and word.word not in _ATTRIBUTE_NOUNS and word.word not in common:
+        if len(word.word) > 1 and word.word not in _ATTRIBUTE_NOUNS and word.word not in common \
+                and word.word not in _SELF_REFERENCES:
             return word.word, head
     return (head,)
 
