@@ -269,6 +269,7 @@ _ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
 _NOT_TOPICS = STOPWORDS | _ATTRIBUTE_NOUNS | _SELF_REFERENCES | _ANYTHING | _ANYONE
 _FIGURE_SUFFIX = "率额量数值价费"  # "覆盖率", "出口额": a figure about what comes before
 _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms and abbreviations
+_RARE = 100  # a jieba dictionary frequency below which a two-character cut is no word people use
 
 
 @functools.lru_cache(maxsize=256)
@@ -285,9 +286,6 @@ def _tagged(text: str) -> tuple:
         elif word.word.strip():
             words.append(word)
     return tuple(words)
-
-
-_RARE = 100  # a jieba dictionary frequency below which a two-character cut is no word people use
 
 
 def topics(question: str, common: set[str]) -> list[str]:
