@@ -40,7 +40,7 @@ from assistant.offline import (
 )
 from assistant.retrieval import Index, build_index
 from assistant.synonyms import Synonyms
-from assistant.text import normalize, places, resolve_years, simplified, years
+from assistant.text import normalize, places, resolve_years, simplified, tokenize, years
 
 log = logging.getLogger(__name__)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -294,6 +294,8 @@ class Assistant:
         asked_years = years(query)
         if asked_years and not asked_years & self._corpus_years:
             return float("-inf")
+        if all(re.fullmatch(r"[\d.]+|年", token) for token in tokenize(query)):
+            return float("-inf")  # nothing asked but a year: "那今年呢？" with no question before it
         context = f"{self._home[paragraph.document]} {paragraph.section} {paragraph.text}"
         if any(place not in context for place in self._places(asked or query, query)):
             return float("-inf")

@@ -84,6 +84,11 @@ def test_a_place_listed_beside_the_thing_is_not_where_it_is(bot, question):
     assert bot.ask(question).text == NOT_IN_REPORT  # "加快机场搬迁、衢宁铁路、衢江抽水蓄能电站…"
 
 
+@pytest.mark.parametrize("question", ["那今年呢？", "What about 2014?"])
+def test_a_follow_up_with_no_question_before_it_asks_nothing_but_a_year(bot, question):
+    assert bot.ask(question).text == NOT_IN_REPORT  # not the title line, the one clause naming 2014 alone
+
+
 def test_follow_up_with_a_relative_year(bot):
     history = [{"role": "user", "content": "2013年新增养老机构床位多少张？"}, {"role": "assistant", "content": "1330 张"}]
     assert "1160 张" in bot.ask("那今年呢？", history=history).text  # 今年 is 2014 and replaces 2013
