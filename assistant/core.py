@@ -282,9 +282,13 @@ class Assistant:
         if not asks_stock(asked):
             return False
         nouns, glossary = self._counted(asked, named), self._glossary
-        parts = [part for part in figure_parts(clause_text, asked)
-                 if focus and mentions(part, focus[-1], glossary.synonymous)
-                 or any(glossary.covers(part, word, terms) for word, terms in nouns) or not focus and not nouns]
+
+        def of_the_counted(part: str) -> bool:  # a Chinese question has a focus, an English one counted nouns
+            if focus:
+                return mentions(part, focus[-1], glossary.synonymous)
+            return any(glossary.covers(part, word, terms) for word, terms in nouns) if nouns else True
+
+        parts = [part for part in figure_parts(clause_text, asked) if of_the_counted(part)]
         return bool(parts) and all(is_change(part) for part in parts)
 
     def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:
