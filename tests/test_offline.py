@@ -240,6 +240,15 @@ def test_a_compound_with_the_reports_head_word_answers(bot):
     assert "23.9 亿美元" in bot.ask("2013年外贸出口额是多少？").text
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("2013年衢州经济盘子有多大？", "1056.6 亿元"), ("2013年农民人均收入是多少？", "11924 元"),
+     ("去年关掉的非法挖沙点有多少处？", "196 处"), ("2013年地方一般公共预算收入是多少？", "72.8 亿元")],
+)
+def test_everyday_names_of_the_reports_figures_are_read_as_its_words(bot, question, expected):  # synonyms.tsv
+    assert expected in bot.ask(question).text
+
+
 def test_an_english_question_asks_its_unit_too():
     question = "What was fixed-asset investment in billion yuan?"
     assert has_answer_type("quantity", "固定资产投资 670.7 亿元，增长 18.5%", question=question)
