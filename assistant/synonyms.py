@@ -30,15 +30,16 @@ class Synonyms:
                 self._by_start[first.group(0)[:3].lower()].append(name)
             else:
                 chinese.append(name)
-        self._chinese = _longest_first(chinese)
+        self._chinese = [(re.compile(_chinese_pattern(name, self._terms[name])), self._terms[name])
+                         for name in _longest_first(chinese)]
         self._patterns: dict[str, re.Pattern] = {}
 
     def read(self, text: str) -> str:
         """The text with every other name replaced by the reports' word, the longest name first;
         an English name's word stands apart from the English around it."""
         text = self._read_english(text, [])
-        for name in self._chinese:  # no name is inside a report word: the reports do not use it
-            text = text.replace(name, self._terms[name])
+        for pattern, term in self._chinese:  # no name is inside a report word: the reports do not use it
+            text = pattern.sub(term, text)
         return text
 
     def english(self, text: str) -> list[tuple[str, str]]:
@@ -75,6 +76,16 @@ def _used(name: str, corpus: str) -> bool:
 
 def _longest_first(names) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda name: (-len(name), name)))
+
+
+def _chinese_pattern(name: str, term: str) -> str:
+    """A regular expression for a Chinese name with the characters of its report word that a question
+    may write around it: "居家养老照料中心" is the name 养老照料中心 after 居家, the start of its report word
+    居家养老服务照料中心, and is read as that word once, not as 居家 + 居家养老服务照料中心."""
+    start, end = term.find(name[:2]), term.rfind(name[-2:])
+    before, after = term[:max(start, 0)], term[end + 2 :] if end >= 0 else ""
+    return "".join([f"(?:{re.escape(before)})?" if before else "", re.escape(name),
+                    f"(?:{re.escape(after)})?" if after else ""])
 
 
 def _name_pattern(name: str) -> str:

@@ -1,6 +1,7 @@
 from assistant.synonyms import Synonyms
 
-CORPUS = "新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元，完成垦造耕地 2.9 万亩"
+CORPUS = ("新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元，完成垦造耕地 2.9 万亩，"
+          "新建居家养老服务照料中心 500 个")
 
 
 def synonyms(**names):
@@ -58,3 +59,9 @@ def test_a_name_holding_the_report_word_is_read_though_the_reports_use_it():
 
 def test_the_formal_name_of_gdp_finds_the_2013_figure(bot):
     assert "1056.6 亿元" in bot.ask("2013年衢州市实现地区生产总值多少？").text
+
+
+def test_a_chinese_name_takes_in_the_report_word_s_characters_written_around_it():
+    read = synonyms(养老照料中心="居家养老服务照料中心").read
+    assert read("新开多少家居家养老照料中心？") == "新开多少家居家养老服务照料中心？"  # not 居家居家…
+    assert read("新开多少个养老照料中心？") == "新开多少个居家养老服务照料中心？"
