@@ -334,6 +334,8 @@ def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ..
                 counts_a_character = counts_a_character or before.flag == "q" and word.flag.startswith("n")
         elif word.word in ("以上", "以下") and run:
             continue
+        elif word.word == "的" and run and not any(w.flag.startswith("n") for w in run):
+            continue  # "多少辆高污染的黄标车" counts 黄标车, and "多少头生猪的养殖量" 生猪
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
     if run:  # a run's last noun is its head

@@ -164,7 +164,9 @@ def test_a_word_inside_another_is_no_synonym():
      ("2014年养老机构要新增多少张床？", None),  # jieba's 张床 is 张 + 床, a noun too short to look for
      ("2014年衢州计划培训农村实用人才多少人？", ("人才",)),  # 人 is no noun after a classifier: the word before
      ("衢州有多少家庭？", ("家庭",)),  # 家庭 is a word, not 家 + 庭
-     ("2013年全市腾出了多少用能空间？", ("腾出",))],  # 全市 is the city itself, no kind of 腾出
+     ("2013年全市腾出了多少用能空间？", ("腾出",)),  # 全市 is the city itself, no kind of 腾出
+     ("2014年要淘汰多少辆高污染的黄标车？", ("黄标",)),  # the noun after a modifier's 的
+     ("去年砍掉了多少头生猪的养殖量？", ("生猪",))],  # not after a noun's: 生猪 is what 头 counts
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
