@@ -225,12 +225,21 @@ class Glossary:
         """Whether a term is a common word rather than a place: the dictionary has no proper name
         among its glosses (jieba tags 长度 and 城镇 as places, CC-CEDICT glosses them "length" and
         "town"), or it has a common sense too and the `text` does not follow it with 市, 县, 区…
-        (新建 is Xinjian county, but "计划新建城镇污水管网" means "newly built"; 江山市 is a place)."""
-        definitions = [d.strip() for d in self._definitions.get(term, "").split("/") if d.strip()]
-        common = [d for d in definitions if not d[0].isupper()]
-        if len(common) == len(definitions):
-            return bool(definitions)
-        return bool(common) and not re.search(rf"{re.escape(term)}[省市县区镇乡]", text)
+        (新建 is Xinjian county, but "计划新建城镇污水管网" means "newly built"; 江山市 is a place).
+        A term the dictionary lacks is a common word when it is two of them with no proper sense: 城镇人口."""
+        definitions = self._definition_list(term)
+        if not definitions:
+            return any(self._only_common(term[:i]) and self._only_common(term[i:]) for i in range(2, len(term) - 1))
+        return self._only_common(term) or any(not d[0].isupper() for d in definitions) \
+            and not re.search(rf"{re.escape(term)}[省市县区镇乡]", text)
+
+    def _definition_list(self, term: str) -> list[str]:
+        return [d.strip() for d in self._definitions.get(term, "").split("/") if d.strip()]
+
+    def _only_common(self, term: str) -> bool:
+        """Whether the dictionary has a term with no proper name among its glosses."""
+        definitions = self._definition_list(term)
+        return bool(definitions) and not any(d[0].isupper() for d in definitions)
 
     def unknown_words(self, text: str, corpus: str) -> list[str]:
         """The English words of a question that the dictionary translates but the reports never

@@ -177,6 +177,9 @@ def test_a_place_tag_on_a_common_word_is_no_place(glossary, bot):
     # 新建 is also Xinjian county; a place with a common sense needs 市/县/区… to be one
     assert glossary.is_common_word("新建", "计划新建城镇污水管网") and not glossary.is_common_word("江山", "江山市")
     assert "140 公里" in bot.ask("2014年衢州计划新建城镇污水管网多少公里？").text
+    # a word the dictionary lacks, made of two common ones: jieba tags 城镇人口 "ns" too
+    assert glossary.is_common_word("城镇人口") and not glossary.is_common_word("柯城")
+    assert "3.3 万人" in bot.ask("去年新找到工作的城镇人口有多少？").text
 
 
 def test_english_words_the_reports_never_translate(glossary, bot):
