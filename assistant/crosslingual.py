@@ -38,7 +38,7 @@ ENGLISH_STOPWORDS = frozenset(
     can could may might shall have has had new old total number amount year years per cl sb sth etc one fig lit
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
-    i d you we us our your like know want wonder let show according""".split()  # "I'd like to know…"
+    i d you we us our your like know want wonder let show according than more less""".split()  # "I'd like to know…"
 )
 TERMS_PER_WORD = 3
 
@@ -73,7 +73,7 @@ def _stem(word: str) -> str:
 _ATTRIBUTE_WORDS = frozenset(
     _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
     percentage quantity count sum length area growth increase decrease rise decline drop change pace speed expansion
-    end beginning start middle first second third hundred thousand million billion""".split()
+    end beginning start middle first second third hundred thousand million billion average money""".split()
 )
 
 

@@ -147,6 +147,9 @@ def test_english_topics_are_the_nouns_asked_about(glossary):
     # "urban" modifies ("urban district"), "volume" names the kind of figure, "new" is no noun
     assert [word for word, _ in glossary.topics("What was the urban e-commerce transaction volume?")] == [
         "e-commerc", "transaction"]  # stems
+    # a comparison's words name nothing, and "on average" or "money" the kind of figure
+    assert [word for word, _ in glossary.topics("How much more money did farmers make than before?")] == ["farmer"]
+    assert [word for word, _ in glossary.topics("What was the average wage?")] == ["wage"]
 
 
 def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
