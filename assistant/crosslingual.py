@@ -38,7 +38,8 @@ ENGLISH_STOPWORDS = frozenset(
     can could may might shall have has had new old total number amount year years per cl sb sth etc one fig lit
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
-    i d you we us our your like know want wonder let show according than more less""".split()  # "I'd like to know…"
+    i d you we us our your they them he she his her him must like know want wonder let show according than more
+    less""".split()  # "I'd like to know…"
 )
 TERMS_PER_WORD = 3
 

@@ -150,6 +150,9 @@ def test_english_topics_are_the_nouns_asked_about(glossary):
     # a comparison's words name nothing, and "on average" or "money" the kind of figure
     assert [word for word, _ in glossary.topics("How much more money did farmers make than before?")] == ["farmer"]
     assert [word for word, _ in glossary.topics("What was the average wage?")] == ["wage"]
+    # pronouns and modals name nothing either
+    assert [word for word, _ in glossary.topics("To whom must decisions be reported before they are issued?")] == [
+        "decision"]
 
 
 def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
