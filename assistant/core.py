@@ -130,7 +130,7 @@ class Assistant:
         # Relative years are read before a follow-up is merged: "那今年呢？" replaces the earlier question's year.
         history = [{**m, "content": self._absolute_years(simplified(m["content"]))}
                    if isinstance(m.get("content"), str) else m for m in _messages(history)]
-        standalone = standalone_question(self._absolute_years(question), history)
+        standalone = standalone_question(self._absolute_years(question), history, self._common_terms)
         if self.model is None:
             answer = self._extractive(question, standalone)
             yield answer.text

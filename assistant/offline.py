@@ -47,14 +47,14 @@ def is_follow_up(question: str) -> bool:
     return len(normalize(question)) <= 8 or bool(leans)
 
 
-def standalone_question(question: str, history: list[dict]) -> str:
-    """Offline condensation: merge a follow-up into the previous user turn(s).
+def standalone_question(question: str, history: list[dict], common: set[str] = frozenset()) -> str:
+    """Offline condensation: merge a follow-up into the previous user turn(s); `common` as `topics` takes it.
 
     Years in the follow-up replace those of the earlier question:
     "2013年生产总值是多少？" + "2014年呢？" -> "生产总值是多少？ 2014年呢？".
     """
     previous = [m.get("content", "") for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
-    if not previous or not is_follow_up(question):
+    if not previous or not is_follow_up(question) or _asks_on_its_own(question, previous[-1], common):
         return question
     base = previous[-1]
     for earlier in reversed(previous[:-1]):
@@ -64,6 +64,14 @@ def standalone_question(question: str, history: list[dict]) -> str:
     if years(question):
         base = re.sub(r"(?:19|20)\d\d\s*年?", "", base)
     return f"{base} {question}"
+
+
+def _asks_on_its_own(question: str, previous: str, common: set[str]) -> bool:
+    """Whether a turn that opens like a follow-up is a whole question: it asks (哪, 什么, 多少, 谁…), names
+    a topic, and names a year when the turn before did. "那2014年哪个区要通过省级生态区验收？" needs nothing of
+    "2013年哪个县通过了省级生态县验收？", whose 县 and 生态县 its answer would have to name too."""
+    return bool(re.search(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁", question) and topics(question, common)
+                and (years(question) or not years(previous)) and not re.search("它|其", question))
 
 
 class IdfTable:

@@ -225,6 +225,15 @@ def test_standalone_question_replaces_years():
     assert standalone_question("2014年新增养老床位多少张？", history) == "2014年新增养老床位多少张？"
 
 
+def test_a_turn_that_opens_like_a_follow_up_but_asks_a_whole_question_stands_alone(bot):
+    history = [{"role": "user", "content": "2013年哪个县通过了省级生态县验收？"}, {"role": "assistant", "content": "…"}]
+    whole = "那2014年哪个区要通过省级生态区验收？"  # it asks, names a topic and a year of its own
+    assert standalone_question(whole, history, bot._common_terms) == whole
+    assert "衢江" in bot.ask(whole, history).text
+    for leaning in ("那衢江呢？", "那它的验收是哪一年？", "那省级生态区是哪个区？"):  # no question, a pronoun, no year
+        assert standalone_question(leaning, history, bot._common_terms) != leaning
+
+
 @pytest.mark.parametrize(
     "question",
     ["衢州市常务副市长是谁？", "2013年衢州的粮食总产量是多少？", "2013年衢州的旅游总人数是多少人次？",
