@@ -243,7 +243,8 @@ class Assistant:
         asked_topics = topics(asked, self._common_terms)
         return not (
             self._other_year(query, paragraph)
-            or not has_answer_type(kind, naming(clause, asked_topics) if kind == "place" else clause,
+            or not has_answer_type(kind, naming(clause, asked_topics or [t for _, terms in nouns for t in terms])
+                                   if kind == "place" else clause,
                                    years(query), f"{question} {asked}")
             or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text,
                                               glossary.related) for topic in asked_topics], exact)

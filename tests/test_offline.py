@@ -378,8 +378,10 @@ def test_a_stock_is_asked_and_a_change_given():
     assert not is_change("培育发展家庭农场 2187 家")
 
 
-def test_a_place_is_looked_for_where_the_clause_names_the_thing():
+def test_a_place_is_looked_for_where_the_clause_names_the_thing(bot):
     assert naming("加强城市基础设施建设，实施礼贤街、新火车站等片区改造", ["火车站"]) == "新火车站等片区改造"
     assert naming("常山列入省第二批金融创新示范县，江山列入省民间融资试点", ["示范县"]) == "常山列入省第二批金融创新示范县"
     assert naming("全市实现生产总值 1056.6 亿元", ["机场"]) == "全市实现生产总值 1056.6 亿元"  # none names it
+    # in English, through the report words of the question's nouns: "加快机场搬迁、衢宁铁路…" names no destination
+    assert bot.ask("Where will Quzhou's airport be moved to?").text == NOT_IN_REPORT
 
