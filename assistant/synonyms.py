@@ -9,6 +9,8 @@ from itertools import accumulate
 
 import jieba
 
+from assistant.crosslingual import ENGLISH_STOPWORDS
+
 _LATIN = re.compile(r"[A-Za-z]+")
 
 
@@ -33,6 +35,17 @@ class Synonyms:
         self._chinese = [(re.compile(_chinese_pattern(name, self._terms[name])), self._terms[name])
                          for name in _longest_first(chinese)]
         self._patterns: dict[str, re.Pattern] = {}
+        # "Which free trade zone…" asks which one in the words a name ends with ("Shanghai free trade zone"):
+        # such an ending of two words or more, when it ends one report word's names only, is read as that word.
+        endings: dict[str, set[str]] = defaultdict(set)
+        for name, term in self._terms.items():
+            if _LATIN.search(name) and len(words := name.lower().split()) >= 3 and words[1] not in ENGLISH_STOPWORDS:
+                endings[" ".join(words[1:])].add(term)
+        self._endings = [(ending, terms.pop()) for ending, terms in endings.items()
+                         if len(terms) == 1 and ending not in {name.lower() for name in self._terms}]
+        self._which = re.compile(r"\b(?:which|what)\s+(?:" + "|".join(
+            f"(?P<e{i}>{_words_pattern(ending)})" for i, (ending, _) in enumerate(self._endings)) + r")(?![A-Za-z])",
+            re.IGNORECASE) if self._endings else None
 
     def read(self, text: str) -> str:
         """The text with every other name replaced by the reports' word, the longest name first;
@@ -56,6 +69,12 @@ class Synonyms:
             text = self._pattern(name).sub(
                 lambda match: found.append((term, match.group(0))) or f" {''.join(filter(None, match.groups()))}{term} ",
                 text)
+        if self._which:
+            def which(match: re.Match) -> str:
+                term = self._endings[int(match.lastgroup[1:])][1]
+                found.append((term, match.group(match.lastgroup)))
+                return f"{match.group(0)[: match.start(match.lastgroup) - match.start()]} {term} "
+            text = self._which.sub(which, text)
         return text
 
     def _pattern(self, name: str) -> re.Pattern:
@@ -86,6 +105,11 @@ def _chinese_pattern(name: str, term: str) -> str:
     before, after = term[:max(start, 0)], term[end + 2 :] if end >= 0 else ""
     return "".join([f"(?:{re.escape(before)})?" if before else "", re.escape(name),
                     f"(?:{re.escape(after)})?" if after else ""])
+
+
+def _words_pattern(words: str) -> str:
+    """English words, in any case (with re.IGNORECASE), plural or not, hyphenated or spaced."""
+    return r"[\s\-]+".join(re.escape(word) + "(?:e?s)?" for word in re.split(r"[\s\-]+", words.strip()))
 
 
 def _name_pattern(name: str) -> str:

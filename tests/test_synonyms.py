@@ -1,7 +1,7 @@
 from assistant.synonyms import Synonyms
 
 CORPUS = ("新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元，完成垦造耕地 2.9 万亩，"
-          "新建居家养老服务照料中心 500 个")
+          "新建居家养老服务照料中心 500 个，积极对接上海自贸区")
 
 
 def synonyms(**names):
@@ -65,3 +65,12 @@ def test_a_chinese_name_takes_in_the_report_word_s_characters_written_around_it(
     read = synonyms(养老照料中心="居家养老服务照料中心").read
     assert read("新开多少家居家养老照料中心？") == "新开多少家居家养老服务照料中心？"  # not 居家居家…
     assert read("新开多少个养老照料中心？") == "新开多少个居家养老服务照料中心？"
+
+
+def test_which_with_the_ending_of_one_report_word_s_names_asks_for_that_word():
+    read = synonyms(**{"Shanghai free trade zone": "上海自贸区"}).read
+    assert "上海自贸区" in read("Which free trade zone will Quzhou link up with?")
+    assert "上海自贸区" not in read("Is there a free trade zone?")  # not asked which
+    # an ending two report words share names neither
+    assert "上海自贸区" not in synonyms(**{"Shanghai free trade zone": "上海自贸区", "Jiangshan free trade zone": "生产总值"}
+                                      ).read("Which free trade zone will Quzhou link up with?")
