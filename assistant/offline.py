@@ -312,6 +312,7 @@ def topics(question: str, common: set[str]) -> list[str]:
         for word, flag in words
         if flag.startswith(_TOPIC_TAGS) and len(word) >= 2
         and word not in _NOT_TOPICS and word not in common
+        and not _CHANGED.fullmatch(word)  # jieba tags 新建 "ns" (Xinjian county): a change says what kind of figure
     ]
 
 

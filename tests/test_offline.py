@@ -104,6 +104,7 @@ def test_topics_are_the_nouns_asked_about():
     assert "地区" not in topics("对口支援哪些地区的工作取得新成效？", set())  # the kind of answer, as 地方 is
     assert topics("去年全市老百姓在消费品上花了多少钱？", set()) == ["消费品"]  # 老百姓 is anyone at all
     assert "增长速度" not in topics("2013年出口增长速度是多少？", set())  # it names the figure, as 增速 does
+    assert topics("2013年新建的停车位有多少个？", set()) == ["停车位"]  # jieba's place 新建 is a change: what kind of figure
 
 
 def _never(a, b):
