@@ -19,7 +19,7 @@ import numpy as np
 from assistant.knowledge import Paragraph
 from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 
-_ASKS_THING = re.compile(r"什么|哪")
+_ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
 _AMOUNT_WORDS = "多少|几|多大|多高|多长"  # "how much" in Chinese
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
@@ -149,7 +149,7 @@ _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日])")  # a number with a unit, not "%" or a date
 # A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
 _ASKS_CHANGE = re.compile(
-    r"增|降|减|涨|砍|压缩|缩|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|"
+    r"增|降|减|涨|砍|压缩|缩|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|多了|少了|"
     r"grow|grew|increase|decrease|drop|fall|fell|rise|rose|cut|reduc|lower|declin|by how much|target|goal|plan",
     re.IGNORECASE,
 )

@@ -29,7 +29,8 @@ from assistant.text import normalize
      ("To whom are decisions reported?", "party"), ("How fast did the economy grow?", "quantity"),
      ("What pace of expansion did it post?", "quantity"), ("What share of wastewater is treated?", "quantity"),
      ("数字城管一期是哪一年建成的？", "date"), ("In what year was the park opened?", "date"),
-     ("Where will the zone for concentrated development be built?", "place"), ("What were the growth rates?", "quantity")],
+     ("Where will the zone for concentrated development be built?", "place"), ("What were the growth rates?", "quantity"),
+     ("Which high-speed railway will open?", None)],  # "which" asks a thing, though "speed" names a figure
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -64,7 +65,8 @@ def test_has_answer_type(kind, clause, expected):
      ("旅游区是几A级景区？", "旅游区成功晋级为我市首个 5A 级景区", True),
      ("By how much will the budget be cut?", "经费预算支出削减 30%", True),  # a change: a percentage
      ("How much did the expenses fall?", "经费支出下降 17.4%", True),
-     ("What was the budget?", "经费预算支出削减 30%", False)],
+     ("What was the budget?", "经费预算支出削减 30%", False),
+     ("来旅游的人多了多少？", "游客人数增长 30%", True)],  # 多了 asks a change, which may be a percentage
 )
 def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
