@@ -41,8 +41,9 @@ class Synonyms:
         for name, term in self._terms.items():
             if _LATIN.search(name) and len(words := name.lower().split()) >= 3 and words[1] not in ENGLISH_STOPWORDS:
                 endings[" ".join(words[1:])].add(term)
+        names = {name.lower() for name in self._terms}
         self._endings = [(ending, terms.pop()) for ending, terms in endings.items()
-                         if len(terms) == 1 and ending not in {name.lower() for name in self._terms}]
+                         if len(terms) == 1 and ending not in names]
         self._which = re.compile(r"\b(?:which|what)\s+(?:" + "|".join(
             f"(?P<e{i}>{_words_pattern(ending)})" for i, (ending, _) in enumerate(self._endings)) + r")(?![A-Za-z])",
             re.IGNORECASE) if self._endings else None
@@ -109,7 +110,11 @@ def _chinese_pattern(name: str, term: str) -> str:
 
 def _words_pattern(words: str) -> str:
     """English words, in any case (with re.IGNORECASE), plural or not, hyphenated or spaced."""
-    return r"[\s\-]+".join(re.escape(word) + "(?:e?s)?" for word in re.split(r"[\s\-]+", words.strip()))
+    return r"[\s\-]+".join(_word_pattern(word) for word in re.split(r"[\s\-]+", words.strip()))
+
+
+def _word_pattern(word: str) -> str:
+    return re.escape(word) + "(?:e?s)?"  # plural or not
 
 
 def _name_pattern(name: str) -> str:
@@ -117,7 +122,7 @@ def _name_pattern(name: str) -> str:
     or not, hyphenated or spaced: "sewage pipe" matches "Sewage-pipes"."""
     if not _LATIN.search(name):
         return re.escape(name)
-    words = [re.escape(word).replace("'", "['’]") + "(?:e?s)?" for word in re.split(r"[\s\-]+", name.strip())
+    words = [_word_pattern(word).replace("'", "['’]") for word in re.split(r"[\s\-]+", name.strip())
              if word.lower() != "the"]
     # "farmland was reclaimed" is the "farmland reclaimed" of a name, and "the size of Quzhou's economy" or
     # "size of the city's economy" its "size of the economy"
