@@ -228,19 +228,16 @@ class Glossary:
         "town"), or it has a common sense too and the `text` does not follow it with 市, 县, 区…
         (新建 is Xinjian county, but "计划新建城镇污水管网" means "newly built"; 江山市 is a place).
         A term the dictionary lacks is a common word when it is two of them with no proper sense: 城镇人口."""
-        definitions = self._definition_list(term)
-        if not definitions:
-            return any(self._only_common(term[:i]) and self._only_common(term[i:]) for i in range(2, len(term) - 1))
-        return self._only_common(term) or any(not d[0].isupper() for d in definitions) \
-            and not re.search(rf"{re.escape(term)}[省市县区镇乡]", text)
+        proper = self._proper(term)
+        if not proper:
+            return any(self._proper(term[:i]) == {False} and self._proper(term[i:]) == {False}
+                       for i in range(2, len(term) - 1))
+        return proper == {False} or False in proper and not re.search(rf"{re.escape(term)}[省市县区镇乡]", text)
 
-    def _definition_list(self, term: str) -> list[str]:
-        return [d.strip() for d in self._definitions.get(term, "").split("/") if d.strip()]
-
-    def _only_common(self, term: str) -> bool:
-        """Whether the dictionary has a term with no proper name among its glosses."""
-        definitions = self._definition_list(term)
-        return bool(definitions) and not any(d[0].isupper() for d in definitions)
+    def _proper(self, term: str) -> set[bool]:
+        """For each of a term's dictionary senses, whether it names someone or something (a capital):
+        {False} for a common word, {True, False} for one with both, {} for a term the dictionary lacks."""
+        return {d.strip()[0].isupper() for d in self._definitions.get(term, "").split("/") if d.strip()}
 
     def unknown_words(self, text: str, corpus: str) -> list[str]:
         """The English words of a question that the dictionary translates but the reports never
