@@ -22,6 +22,7 @@ from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
 _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
 _AMOUNT_WORDS = "多少|几|多大|多高|多长"  # "how much" in Chinese
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
+_ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
                        r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion)\b")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
@@ -70,7 +71,7 @@ def _asks_on_its_own(question: str, previous: str, common: set[str]) -> bool:
     """Whether a turn that opens like a follow-up is a whole question: it asks (哪, 什么, 多少, 谁…), names
     a topic, and names a year when the turn before did. "那2014年哪个区要通过省级生态区验收？" needs nothing of
     "2013年哪个县通过了省级生态县验收？", whose 县 and 生态县 its answer would have to name too."""
-    return bool(re.search(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁", question) and topics(question, common)
+    return bool(_ASKS.search(question) and topics(question, common)
                 and (years(question) or not years(previous)) and not re.search("它|其", question))
 
 
