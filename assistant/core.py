@@ -241,6 +241,7 @@ class Assistant:
         focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         asked_topics = topics(asked, self._common_terms)
+        counted_nouns = self._counted(asked, named)
         return not (
             self._other_year(query, paragraph)
             or not has_answer_type(kind, naming(clause, asked_topics or [t for _, terms in nouns for t in terms])
@@ -251,21 +252,25 @@ class Assistant:
             or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
-            or not self._counts_the_counted(clause_text, asked, named)
-            or self._only_changes(clause_text, asked, focus, named)
+            or not self._counts_the_counted(clause_text, asked, counted_nouns)
+            or self._only_changes(clause_text, asked, focus, counted_nouns)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading
         )
 
-    def _counts_the_counted(self, clause_text: str, asked: str, named: list[tuple[str, str]]) -> bool:
+    def _counts_the_counted(self, clause_text: str, asked: str,
+                            counted_nouns: list[tuple[str, tuple[str, ...]]]) -> bool:
         """Whether a figure of the clause stands with a noun of what an English "how many" counts, as
         `figure_of` asks of a Chinese 多少: "How many students…" is not answered by
         "推进大学生创业园建设，新增城镇就业 3.3 万人". A name read as the report's word is counted as written:
-        "How many high-tech enterprises…" (高新技术企业) is not answered by "科技服务六大专项行动"."""
-        nouns = self._counted(asked, named)
-        return not nouns or any(self._glossary.covers(part, word, terms)
-                                for part in figure_parts(clause_text, asked) for word, terms in nouns)
+        "How many high-tech enterprises…" (高新技术企业) is not answered by "科技服务六大专项行动".
+        `counted_nouns`: as `_counted` gives them."""
+        return not counted_nouns or any(self._names_one_of(part, counted_nouns)
+                                        for part in figure_parts(clause_text, asked))
+
+    def _names_one_of(self, text: str, nouns: list[tuple[str, tuple[str, ...]]]) -> bool:
+        return any(self._glossary.covers(text, word, terms) for word, terms in nouns)
 
     def _counted(self, asked: str, named: list[tuple[str, str]]) -> list[tuple[str, tuple[str, ...]]]:
         """The nouns of what an English "how many" counts, with their report terms; none for Chinese."""
@@ -277,17 +282,16 @@ class Assistant:
         return nouns + [(term, (term,)) for term, name in named if nouns and name.lower() in counted]
 
     def _only_changes(self, clause_text: str, asked: str, focus: tuple[str, ...] | None,
-                      named: list[tuple[str, str]]) -> bool:
+                      counted_nouns: list[tuple[str, tuple[str, ...]]]) -> bool:
         """Whether a question asks a whole stock ("How many taxis does Quzhou have?", "公交车一共有多少辆")
         and the clause's figures of what it counts are all changes ("更新投放天然气出租车 351 辆")."""
         if not asks_stock(asked):
             return False
-        nouns, glossary = self._counted(asked, named), self._glossary
 
         def of_the_counted(part: str) -> bool:  # a Chinese question has a focus, an English one counted nouns
             if focus:
-                return mentions(part, focus[-1], glossary.synonymous)
-            return any(glossary.covers(part, word, terms) for word, terms in nouns) if nouns else True
+                return mentions(part, focus[-1], self._glossary.synonymous)
+            return self._names_one_of(part, counted_nouns) if counted_nouns else True
 
         parts = [part for part in figure_parts(clause_text, asked) if of_the_counted(part)]
         return bool(parts) and all(is_change(part) for part in parts)

@@ -329,15 +329,18 @@ def test_how_many_people_is_answered_in_people():
 
 
 def test_an_english_count_stands_with_a_noun_of_what_is_counted(bot):
+    def counts(clause, question, named=()):
+        return bot._counts_the_counted(clause, question, bot._counted(question, list(named)))
+
     clause = normalize("推进大学生创业园建设，新增城镇就业 3.3 万人")
-    assert not bot._counts_the_counted(clause, "How many university students are there?", [])
-    assert bot._counts_the_counted(clause, "How many jobs were added in towns?", [])
-    assert bot._counts_the_counted(normalize("新增省“千人计划”人才 6 名"), "How many Thousand Talents experts were added?", [])
+    assert not counts(clause, "How many university students are there?")
+    assert counts(clause, "How many jobs were added in towns?")
+    assert counts(normalize("新增省“千人计划”人才 6 名"), "How many Thousand Talents experts were added?")
     # a name read as the report's word is counted as written: "high-tech enterprises", not 高新技术
     clause = normalize("加强国家高新技术开发区建设，深入推进科技服务六大专项行动，加快培育高新技术企业")
     named = [("高新技术企业", "high-tech enterprises")]
-    assert not bot._counts_the_counted(clause, "How many  高新技术企业  will be added?", named)
-    assert bot._counts_the_counted(normalize("新增高新技术企业 30 家"), "How many  高新技术企业  will be added?", named)
+    assert not counts(clause, "How many  高新技术企业  will be added?", named)
+    assert counts(normalize("新增高新技术企业 30 家"), "How many  高新技术企业  will be added?", named)
 
 
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
