@@ -238,7 +238,7 @@ class Assistant:
         paragraph_text = normalize(paragraph.text)
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
-        focus = figure_focus(asked, self._common_terms) if kind == "quantity" else None
+        focus = figure_focus(asked, self._common_terms, self._corpus_text) if kind == "quantity" else None
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         asked_topics = topics(asked, self._common_terms)
         counted_nouns = self._counted(asked, named)

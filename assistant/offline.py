@@ -325,11 +325,12 @@ _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
 _FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
 
 
-def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ...] | None:
+def figure_focus(question: str, common: set[str] = frozenset(), report: str = "") -> tuple[str, ...] | None:
     """The words a figure question asks the figure of, head last: the nouns a "多少" counts
     ("多少家规模以上工业企业" -> 工业, 企业), else the word before it that is not a verb of the figure
     ("消费支出是多少" -> 消费支出, "投资增长了多少" -> 投资), or None. A modifier among the `common`
-    words frames the report rather than says which kind: 减免企业税费 is about 税费."""
+    words frames the report rather than says which kind: 减免企业税费 is about 税费. The `report`'s text
+    tells a word jieba guessed by cutting the report's word before it short (see `_miscut`)."""
     words = list(_tagged(normalize(question)))
     at = next((i for i, w in enumerate(words) if _ASKS_FIGURE.match(w.word)), None)
     if at is None:
@@ -356,7 +357,8 @@ def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ..
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]
     while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
-                      or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)):
+                      or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
+                      or _miscut(before, report)):
         before.pop()
     if not before or before[-1].flag == "ns" or not before[-1].flag.startswith(("n", "v", "j", "l")):
         return None
@@ -364,6 +366,13 @@ def figure_focus(question: str, common: set[str] = frozenset()) -> tuple[str, ..
     if before and before[-1].flag == "vn":
         focus = before.pop().word + focus  # with a verbal noun modifying it: 旅游 + 总收入, not a noun topic
     return _with_modifier(before, focus, common)
+
+
+def _miscut(words: list, report: str) -> bool:
+    """Whether jieba guessed the last word, one its dictionary lacks, by cutting it off the report's
+    word before it: 来料加工费发了 as 来料加工 | 费发, where the report writes 来料加工费."""
+    return len(words) > 1 and bool(report) and not jieba.get_FREQ(words[-1].word) \
+        and words[-1].word not in report and words[-2].word + words[-1].word[0] in report
 
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:

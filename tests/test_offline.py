@@ -182,6 +182,12 @@ def test_a_focus_before_the_question_word_keeps_its_modifier_unless_common():
     assert figure_focus("2014年养老机构床位打算新增多少张？") == ("机构", "床位")  # 打算 plans the figure
 
 
+def test_a_word_jieba_cut_off_the_reports_word_is_no_focus():
+    report = "发放来料加工费 23.4 亿元；外贸进出口增长 25%"
+    assert figure_focus("来料加工费发了多少？", report=report) == ("来料加工",)  # 来料加工 | 费发, not a word
+    assert figure_focus("2013年衢州外贸进口增长多少？", report=report) == ("外贸", "进口")  # 进口 is a word
+
+
 def test_a_figure_must_be_of_the_word_asked_about():
     clause = "人才工作取得新成效，新增省“千人计划”人才 6 名，引进青年科学家 23 人，院士专家工作站实现县(市、区)全覆盖"
     assert figure_of(clause, ("科学家",), _never)
