@@ -145,6 +145,7 @@ class Glossary:
         self._word_cache: dict[str, frozenset[str]] = {}  # every word of a term's definitions
         self._translations: dict[str, set[str]] | None = None  # built on first use: English questions only
         self._readings: dict[str, set[str]] = defaultdict(set)  # character -> its pinyin, without tones
+        self._first_senses: dict[str, set[str]] = defaultdict(set)  # character -> its entries' one-word first glosses
         self._vocabulary = vocabulary
         self._english: set[str] | None = None  # built on first use
         self._derived: dict[str, list[str]] = {}  # word -> the terms of a word it derives from or to
@@ -181,6 +182,9 @@ class Glossary:
                     self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
                     if len(term) == 1:
                         self._readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))
+                        first = _words(_BRACKETS.sub(" ", definitions.strip("/").split("/")[0]))
+                        if len(first) == 1 and not sound[:1].isupper():  # not 元 "currency unit", nor 路 "surname Lu"
+                            self._first_senses[term].update(first)
                     if term in spans:
                         for _, words in _senses(definitions):
                             if len(words) > 1:
@@ -380,7 +384,11 @@ class Glossary:
             return True
         # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
         spans = {text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
-        return any(_same_word(word, other) for span in spans if span in self._definitions for other in self._words_of(span))
+        if any(_same_word(word, other) for span in spans if span in self._definitions for other in self._words_of(span)):
+            return True
+        # A character's first sense only, as it has too many others (批 is also "to criticize"):
+        # 大桥 holds 桥, "bridge", where CC-CEDICT has 大桥 only as a name.
+        return any(_same_word(word, other) for char in set(text) for other in self._first_senses.get(char, ()))
 
     def _words_of(self, term: str) -> frozenset[str]:
         if term not in self._word_cache:

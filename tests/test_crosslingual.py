@@ -163,6 +163,13 @@ def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
     assert glossary.covers("全市实现生产总值 1056.6 亿元", "product", ("产品",))
 
 
+def test_a_character_covers_the_one_word_of_its_first_gloss(glossary):
+    (bridge, terms), = [(w, t) for w, t in glossary.topics("Which bridge will be built?") if w.startswith("bridg")]
+    assert glossary.covers("启动建设市区新跨江大桥", bridge, terms)  # 桥 "bridge"; CC-CEDICT has 大桥 as a name only
+    # 元 is first "currency unit": two words, too loose to stand for "unit"
+    assert not glossary.covers("外贸出口总额 23.9 亿美元", "unit", ())
+
+
 @pytest.mark.parametrize(
     "question",
     ["What was Quzhou's per capita GDP in 2013?", "What was the average house price in Quzhou in 2013?"],
