@@ -74,3 +74,8 @@ def test_which_with_the_ending_of_one_report_word_s_names_asks_for_that_word():
     # an ending two report words share names neither
     assert "上海自贸区" not in synonyms(**{"Shanghai free trade zone": "上海自贸区", "Jiangshan free trade zone": "生产总值"}
                                       ).read("Which free trade zone will Quzhou link up with?")
+
+
+def test_foreign_trade_is_named_in_either_order(bot):
+    answer = bot.ask("How much did exports and imports grow in 2013?").text
+    assert "25%" in answer and "28.6%" not in answer  # not the exports' growth alone
