@@ -330,7 +330,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     ("多少家规模以上工业企业" -> 工业, 企业), else the word before it that is not a verb of the figure
     ("消费支出是多少" -> 消费支出, "投资增长了多少" -> 投资), or None. A modifier among the `common`
     words frames the report rather than says which kind: 减免企业税费 is about 税费. The `report`'s text
-    tells a word jieba guessed by cutting the report's word before it short (see `_miscut`)."""
+    tells a word jieba guessed across the question's words (see `_miscut`)."""
     words = list(_tagged(normalize(question)))
     at = next((i for i, w in enumerate(words) if _ASKS_FIGURE.match(w.word)), None)
     if at is None:
@@ -369,10 +369,9 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
 
 
 def _miscut(words: list, report: str) -> bool:
-    """Whether jieba guessed the last word, one its dictionary lacks, by cutting it off the report's
-    word before it: 来料加工费发了 as 来料加工 | 费发, where the report writes 来料加工费."""
-    return len(words) > 1 and bool(report) and not jieba.get_FREQ(words[-1].word) \
-        and words[-1].word not in report and words[-2].word + words[-1].word[0] in report
+    """Whether jieba guessed the last word, one neither its dictionary nor the report has: a cut
+    across words, as 来料加工费发了 -> 来料加工 | 费发 and 拆违拆了 -> 拆 | 违拆, which names nothing."""
+    return bool(report) and not jieba.get_FREQ(words[-1].word) and words[-1].word not in report
 
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:

@@ -182,9 +182,10 @@ def test_a_focus_before_the_question_word_keeps_its_modifier_unless_common():
     assert figure_focus("2014年养老机构床位打算新增多少张？") == ("机构", "床位")  # 打算 plans the figure
 
 
-def test_a_word_jieba_cut_off_the_reports_word_is_no_focus():
-    report = "发放来料加工费 23.4 亿元；外贸进出口增长 25%"
+def test_a_word_jieba_guessed_across_words_is_no_focus():
+    report = "发放来料加工费 23.4 亿元；外贸进出口增长 25%；拆除违法建筑 619.9 万平方米"
     assert figure_focus("来料加工费发了多少？", report=report) == ("来料加工",)  # 来料加工 | 费发, not a word
+    assert figure_focus("2013年拆违拆了多少平方米？", report=report) is None  # 拆 | 违拆
     assert figure_focus("2013年衢州外贸进口增长多少？", report=report) == ("外贸", "进口")  # 进口 is a word
 
 
