@@ -114,8 +114,9 @@ _TO_WHOM = re.compile(r"[向对给跟由被]谁|\b(?:to|by|from) whom\b", re.IGN
 _WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
-# A 哪里 question may be answered by a park or zone, which jieba does not tag as a place: 化工园区.
-_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)")
+# A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区),
+# or by the part of a city a thing reaches: "“天网工程”基本实现市区全覆盖".
+_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)|市区|城区|县城")
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 # Not 第五次, nor 一批 ("a number of": "建成一批美丽乡村" says no count).
 _CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")

@@ -309,6 +309,7 @@ def test_a_place_is_a_town_or_a_park_the_question_does_not_name():
     assert has_answer_type("place", "化工企业进化工园区", question="化工企业要进到哪里？")
     assert not has_answer_type("place", "推进化工园区建设", question="化工园区在哪里？")
     assert not has_answer_type("place", "优化全域工业布局", question="化工企业要进到哪里？")
+    assert has_answer_type("place", "“天网工程”基本实现市区全覆盖", question="天网工程覆盖到了哪里？")
 
 
 def test_a_sum_of_money_is_answered_in_yuan_or_dollars():
