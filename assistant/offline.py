@@ -276,7 +276,9 @@ _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
 _ANYTHING = frozenset("东西 事情 事儿".split())
 # Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
 _ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
-_NOT_TOPICS = STOPWORDS | _ATTRIBUTE_NOUNS | _SELF_REFERENCES | _ANYTHING | _ANYONE
+# Words for any achievement: "粮食安全工作取得了什么成绩" is answered by "取得省“三连冠”".
+_ACHIEVEMENTS = frozenset("成绩 成效 成果 成就 进展 荣誉 称号".split())
+_NOT_TOPICS = STOPWORDS | _ATTRIBUTE_NOUNS | _SELF_REFERENCES | _ANYTHING | _ANYONE | _ACHIEVEMENTS
 _FIGURE_SUFFIX = "率额量数值价费"  # "覆盖率", "出口额": a figure about what comes before
 _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms and abbreviations
 _RARE = 100  # a jieba dictionary frequency below which a two-character cut is no word people use

@@ -107,6 +107,7 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("去年全市老百姓在消费品上花了多少钱？", set()) == ["消费品"]  # 老百姓 is anyone at all
     assert "增长速度" not in topics("2013年出口增长速度是多少？", set())  # it names the figure, as 增速 does
     assert topics("2013年新建的停车位有多少个？", set()) == ["停车位"]  # jieba's place 新建 is a change: what kind of figure
+    assert topics("粮食安全工作取得了什么成绩？", set()) == ["粮食安全"]  # any achievement: "取得省“三连冠”"
 
 
 def _never(a, b):
