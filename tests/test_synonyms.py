@@ -79,3 +79,7 @@ def test_which_with_the_ending_of_one_report_word_s_names_asks_for_that_word():
 def test_foreign_trade_is_named_in_either_order(bot):
     answer = bot.ask("How much did exports and imports grow in 2013?").text
     assert "25%" in answer and "28.6%" not in answer  # not the exports' growth alone
+
+
+def test_everyday_words_for_e_commerce_find_it(bot):
+    assert "155.2 亿元" in bot.ask("去年网上做生意做了多少？").text
