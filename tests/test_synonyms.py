@@ -83,3 +83,8 @@ def test_foreign_trade_is_named_in_either_order(bot):
 
 def test_everyday_words_for_e_commerce_find_it(bot):
     assert "155.2 亿元" in bot.ask("去年网上做生意做了多少？").text
+
+
+def test_everyday_words_for_finding_work_name_employment(bot):
+    assert "3.3 万人" in bot.ask("2013年有多少人找到了工作？").text  # not 人才工作's "6 名"
+    assert "1.4 万人" in bot.ask("2013年有多少人重新找到工作？").text  # 再就业
