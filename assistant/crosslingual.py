@@ -182,7 +182,7 @@ class Glossary:
                     self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
                     if len(term) == 1:
                         self._readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))
-                        first = _words(_BRACKETS.sub(" ", definitions.strip("/").split("/")[0]))
+                        first = _words(_glosses(definitions.strip("/").split("/")[0])[0])
                         if len(first) == 1 and not sound[:1].isupper():  # not 元 "currency unit", nor 路 "surname Lu"
                             self._first_senses[term].update(first)
                     if term in spans:
