@@ -374,7 +374,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
 def _miscut(words: list, report: str) -> bool:
     """Whether jieba guessed the last word, one neither its dictionary nor the report has: a cut
     across words, as 来料加工费发了 -> 来料加工 | 费发 and 拆违拆了 -> 拆 | 违拆, which names nothing."""
-    return bool(report) and not jieba.get_FREQ(words[-1].word) and words[-1].word not in report
+    return bool(report) and not jieba.dt.FREQ.get(words[-1].word) and words[-1].word not in report
 
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:
