@@ -311,6 +311,9 @@ class Assistant:
         # A romanized name must be spelled by a word of the paragraph: "Gengong" by 根宫.
         if any(not any(term in context for term in terms) for _, terms in self._glossary.names(asked)):
             return float("-inf")
+        # So must a place no report names: "exports to Japan" (日本) are not Quzhou's exports.
+        if any(not any(term in context for term in terms) for terms in self._glossary.foreign_places(asked)):
+            return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
     @staticmethod

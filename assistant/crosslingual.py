@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 
 log = logging.getLogger(__name__)
 
@@ -254,6 +255,21 @@ class Glossary:
         return [word for word in words
                 if not self._word_terms(word) and translations.get(word)
                 and not any(term in corpus for term in translations[word])]
+
+    def foreign_places(self, text: str) -> list[set[str]]:
+        """The places an English question names that no corpus term translates, each as the dictionary's
+        place names for it: "How much did exports to Japan grow?" -> [{'日本'}], "…to the US…" ->
+        [{'美国', …}]. A capitalized word, or an acronym even when it spells a stop word ("US")."""
+        found = []
+        for word in re.findall(r"\b[A-Z][A-Za-z]*\b", text):
+            stem = _stem(word.lower())
+            if word.lower() in ENGLISH_STOPWORDS and not (word.isupper() and len(word) > 1) or self._word_terms(stem):
+                continue
+            names = {term for term in self._one_word_translations().get(stem, ())
+                     if self._proper(term) == {True} and any(w.flag == "ns" for w in jieba.posseg.lcut(term))}
+            if names:
+                found.append(names)
+        return found
 
     def _one_word_translations(self) -> dict[str, set[str]]:
         """English word -> the dictionary words (two characters or more) glossed by it alone,

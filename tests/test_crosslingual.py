@@ -341,3 +341,12 @@ def test_a_chinese_question_does_not_build_the_english_translations():
     fresh = Glossary({"生产总值": 1}, "生产总值")
     assert fresh.unknown_words("2013年生产总值是多少？", "生产总值") == []
     assert fresh._translations is None  # built on the first English word only: a second of a cold start
+
+
+def test_a_place_no_report_names_is_not_the_city(glossary, bot):
+    assert glossary.foreign_places("How much did exports to Japan grow?") == [{"日本"}]
+    assert {"美国"} <= glossary.foreign_places("How much did exports to the US grow?")[0]  # an acronym, not "us"
+    assert glossary.foreign_places("How much did Quzhou's exports grow?") == []  # a report's place
+    assert "28.6%" in bot.ask("How much did Quzhou's exports grow in 2013?").text
+    assert bot.ask("How much did Quzhou's exports to Japan grow in 2013?").text == NOT_IN_REPORT
+    assert bot.ask("How much did Quzhou's exports to the US grow in 2013?").text == NOT_IN_REPORT
