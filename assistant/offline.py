@@ -120,6 +120,9 @@ _SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新�
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 # Not 第五次, nor 一批 ("a number of": "建成一批美丽乡村" says no count).
 _CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")
+# "三年行动计划" counts years for a question that asks 几年; "一年来" does too, 第五年 and 十八届 do not.
+_YEAR_COUNT = re.compile(r"(?<![第一二两三四五六七八九十])[一二两三四五六七八九十]+年")
+_ASKS_YEARS = re.compile(r"(?:几|多少)个?年|\bhow many years\b", re.IGNORECASE)
 # "六大专项行动" counts six for a question that asks 几大; otherwise it names a programme. 党的十八大 is a name.
 _BIG_COUNT = re.compile(r"(?<![第的一二两三四五六七八九十])(?!一大批)[一二两三四五六七八九十]+大(?=[\u4e00-\u9fff])")
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
@@ -165,7 +168,8 @@ _WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-
                           r"value|total)s?\b", re.IGNORECASE)
 
 
-_NAME = re.compile(r"叫什么|名字|姓名|名称|\bnamed?\b", re.IGNORECASE)
+# "What is the bridge named?" asks a name; "Which township was named one of the most beautiful villages?" a place.
+_NAME = re.compile(r"叫什么|名字|姓名|名称|\bname\b|\bnamed(?=\s*[?？]|\s*$|\s+after\b)", re.IGNORECASE)
 
 
 def asks_name(question: str) -> bool:
@@ -250,9 +254,10 @@ def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
 
 def _counts(text: str, question: str) -> bool:
     """Whether the text holds a count in Chinese numerals the question could ask for: "六大专项行动" for
-    几大 or "how many", not for 多少."""
+    几大 or "how many", not for 多少; "五年计划" for 几年 or "how many years"."""
     asks_big_count = "几大" in question or _ASKS_COUNT.search(question)
-    return bool(_CHINESE_COUNT.search(text) or asks_big_count and _BIG_COUNT.search(text))
+    return bool(_CHINESE_COUNT.search(text) or asks_big_count and _BIG_COUNT.search(text)
+                or _ASKS_YEARS.search(question) and _YEAR_COUNT.search(text))
 
 
 def _asked_unit(question: str) -> str:
@@ -289,12 +294,16 @@ def _tagged(text: str) -> tuple:
     """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question.
     The 有 of "有多少" is cut off first: jieba would glue it to the word before (来料加工费有 -> 费有);
     so is the classifier after 多少 or 几, which jieba glues to a one-character noun into no word of its
-    dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目)."""
+    dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目); and the 大 of
+    "多大面积", which jieba cuts 多 | 大面积 ("large-scale"), goes back to 多: 多大 | 面积 asks a size."""
     words: list = []
     for word in jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text)):
         if words and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
                 and word.word[0] in _CLASSIFIERS and jieba.dt.FREQ.get(word.word, 0) < _RARE:
             words += [jieba.posseg.pair(word.word[0], "q"), *jieba.posseg.lcut(word.word[1])]
+        elif words and words[-1].word == "多" and len(word.word) > 2 and _ASKS_AMOUNT.fullmatch("多" + word.word[0]):
+            words[-1] = jieba.posseg.pair("多" + word.word[0], "m")
+            words += jieba.posseg.lcut(word.word[1:])
         elif word.word.strip():
             words.append(word)
     return tuple(words)

@@ -108,6 +108,7 @@ def test_topics_are_the_nouns_asked_about():
     assert "增长速度" not in topics("2013年出口增长速度是多少？", set())  # it names the figure, as 增速 does
     assert topics("2013年新建的停车位有多少个？", set()) == ["停车位"]  # jieba's place 新建 is a change: what kind of figure
     assert topics("粮食安全工作取得了什么成绩？", set()) == ["粮食安全"]  # any achievement: "取得省“三连冠”"
+    assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
 
 
 def _never(a, b):
@@ -210,6 +211,13 @@ def test_the_modifier_of_a_figure_is_in_the_same_part():
 def test_asks_name():
     assert asks_name("衢州的机场叫什么名字？") and asks_name("What is the airport named?")
     assert not asks_name("衢州市市长是谁？")
+    # "named" as a title given, not as a name asked for
+    assert not asks_name("Which township in Kecheng was named one of Zhejiang's most beautiful villages?")
+
+
+def test_a_title_given_is_no_name_asked(bot):
+    answer = bot.ask("Which township in Kecheng was named one of Zhejiang's most beautiful villages?")
+    assert "七里乡" in answer.text
 
 
 @pytest.mark.parametrize(
@@ -329,6 +337,15 @@ def test_a_size_is_measured_not_counted():
                                question="How large is the Zhongguancun science park?")
     assert has_answer_type("quantity", "新增公园绿地 35 公顷", question="新增公园绿地面积多大？")
     assert has_answer_type("quantity", "固定资产投资 670.7 亿元", question="2013年固定资产投资规模多大？")
+
+
+def test_how_many_years_is_answered_by_a_count_of_years(bot):
+    plan = "启动幼儿园按比例配备男教师五年计划"
+    assert has_answer_type("quantity", plan, question="幼儿园男教师的配备计划是几年的？")
+    assert has_answer_type("quantity", plan, question="How many years does the plan cover?")
+    assert not has_answer_type("quantity", plan, question="幼儿园要配备多少名男教师？")  # a year is no count of teachers
+    assert not has_answer_type("quantity", "出台大气污染防治三年行动计划", question="启动了多少个大气污染治理项目？")
+    assert "五年计划" in bot.ask("幼儿园男教师的配备计划是几年的？").text
 
 
 def test_how_many_people_is_answered_in_people():
