@@ -343,6 +343,9 @@ class Glossary:
             n = next((n for n in (3, 2)
                       if i + n <= len(found) and tuple(s for _, s in found[i : i + n]) in self._phrases), 1)
             stems = tuple(s for _, s in found[i : i + n])
+            if n == 1 and i + 1 < len(found) and (found[i + 1][1], stems[0]) in self._phrases \
+                    and _JOINED.fullmatch(text, found[i][0].end(), found[i + 1][0].start()):
+                n, stems = 2, (found[i + 1][1], stems[0])  # "towns and cities": 城镇 is "cities and towns"
             terms = self._phrases[stems] if n > 1 else self._word_terms(stems[0])
             if not terms and text[found[i][0].start()].isupper():
                 terms = self.sounded(found[i][0].group(0))
@@ -447,6 +450,7 @@ def _readings(text: str, start: int) -> set[str]:
 
 _UNIT_WORD = re.compile(r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|hectares?|mu|tons?|tonnes?|yuan|dollars?|"
                         r"heads?)", re.IGNORECASE)
+_JOINED = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)  # two words a phrase joins in either order
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 _LETTERS = re.compile(r"[A-Za-z\-]+")
 _PART = re.compile(r"[A-Za-z]+")

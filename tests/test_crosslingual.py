@@ -350,3 +350,9 @@ def test_a_place_no_report_names_is_not_the_city(glossary, bot):
     assert "28.6%" in bot.ask("How much did Quzhou's exports grow in 2013?").text
     assert bot.ask("How much did Quzhou's exports to Japan grow in 2013?").text == NOT_IN_REPORT
     assert bot.ask("How much did Quzhou's exports to the US grow in 2013?").text == NOT_IN_REPORT
+
+
+def test_two_words_joined_by_and_meet_a_gloss_in_either_order(glossary):
+    assert glossary.translate("towns and cities")[1] == [("城镇",)]  # CC-CEDICT: 城镇 "cities and towns"
+    assert glossary.translate("cities and towns")[1] == [("城镇",)]
+    assert ("城镇",) not in glossary.translate("towns, with buses in cities")[1]  # not joined by "and"
