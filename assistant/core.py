@@ -51,6 +51,9 @@ OFFLINE_RELEVANCE = 0.38  # the middle of the gap between declined and answered 
 MODEL_RELEVANCE = 0.2
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" in "2013年的CPI涨了多少"
+
+
 def _has_chinese(text: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", text))
 
@@ -252,6 +255,8 @@ class Assistant:
             or self._uncovered(nouns, context, exact)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
+            # an acronym in a Chinese question ("2013年的CPI涨了多少"): the report must use its translation
+            or _has_chinese(question) and glossary.unknown_words(" ".join(_ACRONYM.findall(question)), self._corpus_text)
             or not self._counts_the_counted(clause_text, asked, counted_nouns)
             or self._only_changes(clause_text, asked, focus, counted_nouns)
             or focus and not self._common_terms.issuperset(focus)

@@ -356,3 +356,8 @@ def test_two_words_joined_by_and_meet_a_gloss_in_either_order(glossary):
     assert glossary.translate("towns and cities")[1] == [("城镇",)]  # CC-CEDICT: 城镇 "cities and towns"
     assert glossary.translate("cities and towns")[1] == [("城镇",)]
     assert ("城镇",) not in glossary.translate("towns, with buses in cities")[1]  # not joined by "and"
+
+
+def test_an_english_word_in_a_chinese_question_must_be_one_the_reports_use(bot):
+    assert "1056.6" in bot.ask("衢州去年GDP多少亿").text  # GDP is 生产总值
+    assert bot.ask("请问衢州2013年的CPI涨了多少？").text == NOT_IN_REPORT  # 居民消费价格指数 is in no report
