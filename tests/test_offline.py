@@ -339,6 +339,12 @@ def test_a_size_is_measured_not_counted():
     assert has_answer_type("quantity", "固定资产投资 670.7 亿元", question="2013年固定资产投资规模多大？")
 
 
+def test_a_count_of_the_very_word_asked_answers_even_in_a_name():
+    assert has_answer_type("quantity", "按照干好“一三五”、实现“四翻番”的战略部署", question="要实现几个翻番？")
+    assert has_answer_type("quantity", "全力干好“四件大事”", question="2014年要全力干好几件大事？")
+    assert not has_answer_type("quantity", "谋划推进“四个一”建设", question="2013年启动了几个项目？")  # a name, no count
+
+
 def test_how_many_years_is_answered_by_a_count_of_years(bot):
     plan = "启动幼儿园按比例配备男教师五年计划"
     assert has_answer_type("quantity", plan, question="幼儿园男教师的配备计划是几年的？")
