@@ -245,11 +245,11 @@ class Assistant:
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         asked_topics = topics(asked, self._common_terms)
         counted_nouns = self._counted(asked, named)
+        answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
         return not (
             self._other_year(query, paragraph)
-            or not has_answer_type(kind, naming(clause, asked_topics or [t for _, terms in nouns for t in terms])
-                                   if kind == "place" else clause,
-                                   years(query), f"{question} {asked}")
+            or not has_answer_type(kind, answer, years(query), f"{question} {asked}")
+            and not (kind == "place" and glossary.names_place(answer, f"{question} {asked}"))
             or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text,
                                               glossary.related) for topic in asked_topics], exact)
             or self._uncovered(nouns, context, exact)

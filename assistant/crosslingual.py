@@ -239,6 +239,12 @@ class Glossary:
                        for i in range(2, len(term) - 1))
         return proper == {False} or False in proper and not re.search(rf"{re.escape(term)}[省市县区镇乡]", text)
 
+    def names_place(self, text: str, question: str) -> bool:
+        """Whether the text names a place the question does not, by the dictionary's word for it
+        where jieba takes it for something else: 龙游 "Longyou county" (a noun to jieba), 柯城 (a name)."""
+        return any(len(word) > 1 and word not in question and _PLACE_KINDS.search(self._definitions.get(word, ""))
+                   and self._proper(word) == {True} for word in jieba.lcut(text))
+
     def _proper(self, term: str) -> set[bool]:
         """For each of a term's dictionary senses, whether it names someone or something (a capital):
         {False} for a common word, {True, False} for one with both, {} for a term the dictionary lacks."""
@@ -450,6 +456,7 @@ def _readings(text: str, start: int) -> set[str]:
 
 _UNIT_WORD = re.compile(r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|hectares?|mu|tons?|tonnes?|yuan|dollars?|"
                         r"heads?)", re.IGNORECASE)
+_PLACE_KINDS = re.compile(r"\b(?:county|district|city|town|township|village|prefecture|province)\b")
 _JOINED = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)  # two words a phrase joins in either order
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 _LETTERS = re.compile(r"[A-Za-z\-]+")

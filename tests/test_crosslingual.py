@@ -361,3 +361,10 @@ def test_two_words_joined_by_and_meet_a_gloss_in_either_order(glossary):
 def test_an_english_word_in_a_chinese_question_must_be_one_the_reports_use(bot):
     assert "1056.6" in bot.ask("衢州去年GDP多少亿").text  # GDP is 生产总值
     assert bot.ask("请问衢州2013年的CPI涨了多少？").text == NOT_IN_REPORT  # 居民消费价格指数 is in no report
+
+
+def test_a_place_jieba_does_not_tag_is_read_from_the_dictionary(glossary, bot):
+    assert glossary.names_place("抓好龙游山区集聚发展体制创新试验区建设", "哪个县？")  # jieba: 龙游 a noun
+    assert not glossary.names_place("抓好龙游山区集聚发展体制创新试验区建设", "龙游要建什么？")  # named already
+    assert not glossary.names_place("推进重点生态功能区示范区建设", "哪个县？")
+    assert "龙游" in bot.ask("今年要抓好哪个县的山区集聚发展体制创新试验区建设？").text
