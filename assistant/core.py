@@ -271,8 +271,9 @@ class Assistant:
         "推进大学生创业园建设，新增城镇就业 3.3 万人". A name read as the report's word is counted as written:
         "How many high-tech enterprises…" (高新技术企业) is not answered by "科技服务六大专项行动".
         `counted_nouns`: as `_counted` gives them."""
-        return not counted_nouns or any(self._names_one_of(part, counted_nouns)
-                                        for part in figure_parts(clause_text, asked))
+        return not counted_nouns or any(self._names_one_of(item, counted_nouns)
+                                        for part in figure_parts(clause_text, asked)
+                                        for item in figure_parts(part.replace("、", "，"), asked))
 
     def _names_one_of(self, text: str, nouns: list[tuple[str, tuple[str, ...]]]) -> bool:
         return any(self._glossary.covers(text, word, terms) for word, terms in nouns)

@@ -375,6 +375,10 @@ def test_an_english_count_stands_with_a_noun_of_what_is_counted(bot):
     named = [("高新技术企业", "high-tech enterprises")]
     assert not counts(clause, "How many  高新技术企业  will be added?", named)
     assert counts(normalize("新增高新技术企业 30 家"), "How many  高新技术企业  will be added?", named)
+    # the figure and the noun in the same item of a list: "所有出租车" is counted by no "90 辆"
+    clause = normalize("市区 90 辆公交车完成“油改气”、所有出租车更新为天然气汽车")
+    assert counts(clause, "How many buses will switch from oil to gas?")
+    assert not counts(clause, "How many taxis in Quzhou run on natural gas?")
 
 
 def test_a_cut_worded_otherwise_is_a_change_beside_its_noun(bot):
