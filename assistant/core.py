@@ -29,6 +29,7 @@ from assistant.offline import (
     figure_focus,
     figure_of,
     figure_parts,
+    gives_a_name,
     has_answer_type,
     is_change,
     is_follow_up,
@@ -253,6 +254,8 @@ class Assistant:
             or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text,
                                               glossary.related) for topic in asked_topics], exact)
             or self._uncovered(nouns, context, exact)
+            or kind != "person" and asks_name(asked) and _has_chinese(question)
+            and not gives_a_name(naming(clause_text, asked_topics), asked)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
             # an acronym in a Chinese question ("2013年的CPI涨了多少"): the report must use its translation

@@ -178,6 +178,16 @@ def asks_name(question: str) -> bool:
     return bool(_NAME.search(question))
 
 
+def gives_a_name(text: str, question: str) -> bool:
+    """Whether the text (the parts of a clause that name what a "叫什么名字" question asks about) gives a
+    name beyond the question's words: a quoted one, or a proper name (jieba's nr, ns, nt, nz):
+    "举办首届江郎山国际旅游节" for 国际旅游节叫什么, "衢州市市长 沈仁康" for 市长叫什么名字.
+    "完成报业集团组建" gives the newspaper group no name, nor "加快机场搬迁" the airport."""
+    return any(quoted not in question for quoted in _QUOTED.findall(text)) or any(
+        w.flag in ("nr", "ns", "nt", "nz") and len(w.word) > 1 and w.word not in question
+        for w in jieba.posseg.lcut(text))
+
+
 def answer_type(question: str) -> str | None:
     """"ordinal", "quantity", "person", "party", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):

@@ -5,6 +5,7 @@ from assistant.offline import (
     _names,
     answer_type,
     asks_name,
+    gives_a_name,
     asks_stock,
     figure_focus,
     figure_of,
@@ -215,6 +216,15 @@ def test_asks_name():
     assert not asks_name("衢州市市长是谁？")
     # "named" as a title given, not as a name asked for
     assert not asks_name("Which township in Kecheng was named one of Zhejiang's most beautiful villages?")
+
+
+def test_a_name_question_needs_a_name_beyond_its_own_words(bot):
+    assert gives_a_name("举办首届江郎山国际旅游节", "2013年举办的首届国际旅游节叫什么？")  # 江郎山, a place name
+    assert gives_a_name("建立“四不两直”隐患排查和安防长效机制", "隐患排查机制叫什么？")  # a quoted name
+    assert not gives_a_name("完成报业集团组建", "报业集团叫什么名字？")
+    assert not gives_a_name("加快机场搬迁", "衢州的机场叫什么名字？")
+    assert bot.ask("报业集团叫什么名字？").text == NOT_IN_REPORT
+    assert "沈仁康" in bot.ask("衢州市长叫什么名字？").text
 
 
 def test_a_title_given_is_no_name_asked(bot):
