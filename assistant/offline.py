@@ -300,7 +300,7 @@ _ATTRIBUTE_NOUNS = frozenset(
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
 # Words for anything at all: "买东西" is buying, not a thing the answer must name.
-_ANYTHING = frozenset("东西 事情 事儿 商品 货物".split())
+_ANYTHING = frozenset("东西 事情 事儿".split())
 # Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
 _ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
 # Words for any achievement: "粮食安全工作取得了什么成绩" is answered by "取得省“三连冠”".
@@ -383,7 +383,6 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             continue  # "多少辆高污染的黄标车" counts 黄标车, and "多少头生猪的养殖量" 生猪
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
-    run = [w for w in run if w.word not in _ANYTHING]  # "多少美元的商品" counts the word before: 出口
     if run:  # a run's last noun is its head
         return _with_modifier(run[:-1], run[-1].word, common)
     if counts_a_character:
