@@ -275,8 +275,7 @@ class Assistant:
         "How many high-tech enterprises…" (高新技术企业) is not answered by "科技服务六大专项行动".
         `counted_nouns`: as `_counted` gives them."""
         return not counted_nouns or any(self._names_one_of(item, counted_nouns)
-                                        for part in figure_parts(clause_text, asked)
-                                        for item in figure_parts(part.replace("、", "，"), asked))
+                                        for item in figure_parts(clause_text.replace("、", "，"), asked))
 
     def _names_one_of(self, text: str, nouns: list[tuple[str, tuple[str, ...]]]) -> bool:
         return any(self._glossary.covers(text, word, terms) for word, terms in nouns)
@@ -317,11 +316,10 @@ class Assistant:
         context = f"{self._home[paragraph.document]} {paragraph.section} {paragraph.text}"
         if any(place not in context for place in self._places(asked or query, query)):
             return float("-inf")
-        # A romanized name must be spelled by a word of the paragraph: "Gengong" by 根宫.
-        if any(not any(term in context for term in terms) for _, terms in self._glossary.names(asked)):
-            return float("-inf")
-        # So must a place no report names: "exports to Japan" (日本) are not Quzhou's exports.
-        if any(not any(term in context for term in terms) for terms in self._glossary.foreign_places(asked)):
+        # A romanized name must be spelled by a word of the paragraph ("Gengong" by 根宫), and so must a place
+        # no report names: "exports to Japan" (日本) are not Quzhou's exports.
+        spelled = [terms for _, terms in self._glossary.names(asked)] + self._glossary.foreign_places(asked)
+        if any(not any(term in context for term in terms) for terms in spelled):
             return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 

@@ -130,6 +130,8 @@ _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元
 _CLASSIFIERS = "个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架"
 _ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|{_CLASSIFIERS}|级|[A-Za-z])")  # 几级: tiers, not 多少个
 _ASKS_HOW_MANY_OF = re.compile(rf"几\s*(?:{_CLASSIFIERS}|大)?\s*([\u4e00-\u9fff]{{2}})")  # 几个翻番 -> 翻番
+# The count before that word: not the 八大 of 党的十八大精神 for 几大精神, as _BIG_COUNT.
+_COUNT_OF = rf"(?<![第的一二两三四五六七八九十])[一二两三四五六七八九十]+(?:{_CLASSIFIERS}|大)?"
 # 个 is the classifier of anything counted: "多少个千人计划人才" is answered by "6 名", not by "35 公顷".
 _SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位", "个": _CLASSIFIERS}
 # The same in English: "in billion yuan", "how many square kilometres" (the longer unit first).
@@ -277,9 +279,7 @@ def _counts_the_word(text: str, question: str) -> bool:
     """Whether the text counts the very word a 几 question counts, in a name too: "要实现几个翻番" is
     answered by “四翻番”, "干好几件大事" by “四件大事”, "几大战役" by “两大战役”."""
     asked = _ASKS_HOW_MANY_OF.search(question)
-    # not the 八大 of 党的十八大精神 for 几大精神, as _BIG_COUNT
-    numeral = rf"(?<![第的一二两三四五六七八九十])[一二两三四五六七八九十]+(?:{_CLASSIFIERS}|大)?"
-    return bool(asked) and bool(re.search(numeral + asked.group(1), text))
+    return bool(asked) and bool(re.search(_COUNT_OF + re.escape(asked.group(1)), text))
 
 
 def _asked_unit(question: str) -> str:
