@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jieba
-import jieba.posseg
+
+from assistant.text import tagged_words
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +273,7 @@ class Glossary:
             if word.lower() in ENGLISH_STOPWORDS and not (word.isupper() and len(word) > 1) or self._word_terms(stem):
                 continue
             names = {term for term in self._one_word_translations().get(stem, ())
-                     if self._proper(term) == {True} and any(w.flag == "ns" for w in jieba.posseg.lcut(term))}
+                     if self._proper(term) == {True} and any(w.flag == "ns" for w in tagged_words(term))}
             if names:
                 found.append(names)
         return found

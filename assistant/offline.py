@@ -17,7 +17,7 @@ import jieba.posseg
 import numpy as np
 
 from assistant.knowledge import Paragraph
-from assistant.text import STOPWORDS, normalize, numbers, tokenize, years
+from assistant.text import STOPWORDS, normalize, numbers, tagged_words, tokenize, years
 
 _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
 _AMOUNT_WORDS = "多少|几|多大|多高|多长"  # "how much" in Chinese
@@ -187,7 +187,7 @@ def gives_a_name(text: str, question: str) -> bool:
     "完成报业集团组建" gives the newspaper group no name, nor "加快机场搬迁" the airport."""
     return any(quoted not in question for quoted in _QUOTED.findall(text)) or any(
         w.flag in ("nr", "ns", "nt", "nz") and len(w.word) > 1 and w.word not in question
-        for w in jieba.posseg.lcut(text))
+        for w in tagged_words(text))
 
 
 def answer_type(question: str) -> str | None:
@@ -241,11 +241,11 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     if kind == "ordinal":  # "二期" answers "第几期" too
         return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]|[\d一二三四五六七八九十]\s*期", clause))
     if kind in ("person", "party"):
-        return any(word.flag == "nr" or kind == "party" and word.flag == "nt" for word in jieba.posseg.lcut(clause))
+        return any(word.flag == "nr" or kind == "party" and word.flag == "nt" for word in tagged_words(clause))
     if kind == "date":
         return bool(_DATE.search(clause))
     if kind == "place":  # a place the question does not name already: a town, or a park or zone (化工园区)
-        return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in jieba.posseg.lcut(clause)) \
+        return any(w.flag == "ns" and len(w.word) > 1 and w.word not in question for w in tagged_words(clause)) \
             or any(site not in question for site in _SITE.findall(clause))
     return True
 
@@ -507,7 +507,7 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
 
 
 def _is_noun(word: str) -> bool:
-    tagged = jieba.posseg.lcut(word)
+    tagged = tagged_words(word)
     return len(tagged) == 1 and tagged[0].flag.startswith("n")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -86,10 +87,16 @@ def resolve_years(text: str, year: int) -> str:
     return _RELATIVE_YEAR.sub(absolute, text)
 
 
+@functools.lru_cache(maxsize=4096)
+def tagged_words(text: str) -> tuple:
+    """jieba's part-of-speech cut, kept: the same clauses are tagged for question after question."""
+    return tuple(jieba.posseg.lcut(text))
+
+
 def places(text: str) -> list[str]:
     """Place names (jieba's "ns" tag) in order, without a trailing 市/省/县: "浙江省杭州市市长" -> ["浙江", "杭州"]."""
     found = []
-    for word in jieba.posseg.lcut(text):
+    for word in tagged_words(text):
         if word.flag == "ns" and len(word.word) >= 2:
             name = word.word[:-1] if word.word[-1] in "市省县区" and len(word.word) > 2 else word.word
             found.append(name)
