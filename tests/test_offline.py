@@ -73,6 +73,18 @@ def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [("招商引资目标是多少亿元？", False), ("项目总投资多少亿元？", False),
+     ("要引进多少亿元以上的重大产业项目？", True), ("要引进多大规模的项目？", True),
+     ("What size of project does Quzhou want?", True)],
+)
+def test_a_size_class_is_no_amount(question, expected):
+    clause = "重点要在引进10亿元以上重大产业项目上有新突破"
+    assert has_answer_type("quantity", clause, question=question) is expected
+    assert has_answer_type("quantity", "全年旅游项目投入增长25%以上", question="旅游项目投入增长多少？")
+
+
 def test_a_date_or_an_ordinal_is_no_amount():
     front = "2014 年 2 月 26 日在衢州市第六届人民代表大会第五次会议上"
     assert not has_answer_type("quantity", front, question="衢州有多少家酒店？")
