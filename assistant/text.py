@@ -73,16 +73,20 @@ def years(text: str) -> set[str]:
     return set(_YEAR.findall(normalize(text)))
 
 
-_RELATIVE_YEAR = re.compile(r"前年|去年|今年|本年|明年|\b(?:last|this|next) year\b", re.IGNORECASE)
-_YEAR_OFFSET = {"前年": -2, "去年": -1, "今年": 0, "本年": 0, "明年": 1, "last year": -1, "this year": 0, "next year": 1}
+_YEAR_OFFSET = {"前年": -2, "去年": -1, "上一年": -1, "上年": -1, "过去一年": -1, "过去的一年": -1, "今年": 0, "本年": 0,
+                "明年": 1, "下一年": 1, "last year": -1, "past year": -1, "previous year": -1, "this year": 0,
+                "next year": 1}
+_RELATIVE_YEAR = re.compile("|".join(rf"\b(?:the )?{word}\b" if word.isascii() else word
+                                     for word in sorted(_YEAR_OFFSET, key=len, reverse=True)), re.IGNORECASE)
 
 
 def resolve_years(text: str, year: int) -> str:
     """Relative years read from the report's own year, as its author meant them:
-    with a 2014 report, "去年的生产总值" -> "2013年的生产总值", "next year" -> "2015"."""
+    with a 2014 report, "去年的生产总值" or "上一年的生产总值" -> "2013年的生产总值", "in the past year" -> "in 2013",
+    "next year" -> "2015"."""
     def absolute(match: re.Match) -> str:
-        word = match.group(0)
-        return f"{year + _YEAR_OFFSET[word.lower()]}{'' if word.isascii() else '年'}"
+        word = re.sub(r"^the ", "", match.group(0).lower())
+        return f"{year + _YEAR_OFFSET[word]}{'' if word.isascii() else '年'}"
 
     return _RELATIVE_YEAR.sub(absolute, text)
 

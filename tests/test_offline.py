@@ -237,6 +237,11 @@ def test_a_name_question_needs_a_name_beyond_its_own_words(bot):
     assert "沈仁康" in bot.ask("衢州市长叫什么名字？").text
 
 
+def test_a_year_is_a_time_not_a_topic(bot):
+    assert "3.3 万人" in bot.ask("2013年度衢州新增城镇就业多少人").text  # 年度 is no word the clause must name
+    assert "2306" in bot.ask("衢州上一年淘汰了多少辆黄标车").text  # 2013's figure, not 2014's 2000
+
+
 def test_goods_bought_abroad_are_not_the_exports(bot):
     # 商品 read as no head of what 多少 counts left 买 as the focus, which names nothing to check
     assert bot.ask("去年衢州从国外买了多少美元的商品？").text == NOT_IN_REPORT

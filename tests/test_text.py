@@ -39,3 +39,6 @@ def test_relative_years_are_read_from_the_reports_year():
     assert resolve_years("去年衢州的经济总量是多少？今年呢？", 2014) == "2013年衢州的经济总量是多少？2014年呢？"
     assert resolve_years("What is the target for next year?", 2014) == "What is the target for 2015?"
     assert resolve_years("2013年生产总值", 2014) == "2013年生产总值"
+    assert resolve_years("衢州上一年淘汰了多少辆黄标车", 2014) == "衢州2013年淘汰了多少辆黄标车"
+    assert resolve_years("过去一年的成绩", 2014) == "2013年的成绩"
+    assert resolve_years("What was GDP in the past year?", 2014) == "What was GDP in 2013?"
