@@ -23,6 +23,7 @@ from assistant.offline import (
     IdfTable,
     answer_type,
     asks_name,
+    asks_opinion,
     asks_stock,
     best_clauses,
     concepts,
@@ -34,6 +35,7 @@ from assistant.offline import (
     is_change,
     is_follow_up,
     mentions,
+    names_nothing,
     naming,
     paragraph_years,
     standalone_question,
@@ -254,6 +256,8 @@ class Assistant:
             or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text,
                                               glossary.related) for topic in asked_topics], exact)
             or self._uncovered(nouns, context, exact)
+            or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
+            or kind is None and asks_opinion(question)  # a fact asked chattily ("你觉得…是多少") still has a kind
             or kind != "person" and asks_name(asked) and _has_chinese(question)
             and not gives_a_name(naming(clause_text, asked_topics), asked)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)

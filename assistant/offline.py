@@ -180,6 +180,16 @@ _WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-
 _NAME = re.compile(r"叫什么|名字|姓名|名称|\bname\b|\bnamed(?=\s*[?？]|\s*$|\s+after\b)", re.IGNORECASE)
 
 
+# "你觉得衢州的经济发展得怎么样": the assistant's own view, which no clause of a report gives.
+_ASKS_OPINION = re.compile(r"[你您]们?(?:觉得|认为|怎么看|看来|的看法|的意见)|\b(?:do|would) you (?:think|feel|believe|recommend)\b|"
+                           r"\byour (?:own )?(?:opinion|view|thoughts)\b", re.IGNORECASE)
+
+
+def asks_opinion(question: str) -> bool:
+    """Whether a question asks the assistant's view, not a thing: "你认为“四个一”是什么" asks what the report says."""
+    return bool(_ASKS_OPINION.search(question)) and not _ASKS.search(question)
+
+
 def asks_name(question: str) -> bool:
     """Whether a question asks what something is called: "机场叫什么名字？"."""
     return bool(_NAME.search(question))
@@ -364,6 +374,14 @@ _UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
 _FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
+
+
+def names_nothing(question: str) -> bool:
+    """Whether a question names nothing but its frame: places, the kind of figure, question and function words.
+    "衢州的面积有多大" asks the city's own size, which a clause about "“三改”面积" does not give."""
+    return not any(len(w.word) > 1 and not w.flag.startswith(_FRAME_TAGS) and w.flag != "ns"
+                   and w.word not in _NOT_TOPICS and not _ASKS_AMOUNT.fullmatch(w.word)
+                   for w in _tagged(normalize(question)))
 
 
 def figure_focus(question: str, common: set[str] = frozenset(), report: str = "") -> tuple[str, ...] | None:

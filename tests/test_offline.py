@@ -237,6 +237,19 @@ def test_a_name_question_needs_a_name_beyond_its_own_words(bot):
     assert "沈仁康" in bot.ask("衢州市长叫什么名字？").text
 
 
+def test_a_figure_of_nothing_but_the_city_is_not_a_figure_of_something_in_it(bot):
+    assert bot.ask("衢州的面积有多大？").text == NOT_IN_REPORT  # not the 面积 of “三改”
+    assert bot.ask("衢州市有几个县（市、区）？").text == NOT_IN_REPORT
+    assert "276.9" in bot.ask("“三改”累计完成面积多少？").text
+
+
+def test_the_assistants_own_view_is_no_fact_of_the_report(bot):
+    assert bot.ask("你觉得衢州的经济发展得怎么样？").text == NOT_IN_REPORT
+    assert bot.ask("What do you think of Quzhou's economy?").text == NOT_IN_REPORT
+    assert "1056.6" in bot.ask("你觉得2013年衢州GDP是多少？").text  # a fact, asked chattily
+    assert "四个一" in bot.ask("你认为报告提出的“四个一”是什么？").text
+
+
 def test_a_year_is_a_time_not_a_topic(bot):
     assert "3.3 万人" in bot.ask("2013年度衢州新增城镇就业多少人").text  # 年度 is no word the clause must name
     assert "2306" in bot.ask("衢州上一年淘汰了多少辆黄标车").text  # 2013's figure, not 2014's 2000
