@@ -43,7 +43,7 @@ from assistant.offline import (
 )
 from assistant.retrieval import Index, build_index
 from assistant.synonyms import Synonyms
-from assistant.text import normalize, places, resolve_years, simplified, tokenize, years
+from assistant.text import arabic_years, normalize, places, resolve_years, simplified, tokenize, years
 
 log = logging.getLogger(__name__)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -178,7 +178,8 @@ class Assistant:
         return self._synonyms.read(self._absolute_years(query))
 
     def _absolute_years(self, text: str) -> str:
-        """"去年" as "2013年", when the reports speak from one year (2014)."""
+        """"二〇一四年" as "2014年", and "去年" as "2013年" when the reports speak from one year (2014)."""
+        text = arabic_years(text)
         return resolve_years(text, self._report_year) if self._report_year else text
 
     def _source(self, result: NodeWithScore) -> Source:

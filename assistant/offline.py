@@ -373,6 +373,7 @@ _NOMINAL_TAGS = ("n", "t", "a", "b", "j", "l", "vn")
 _UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
+_SENTENCE_END = frozenset("?？!！。;；")
 _FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
 
 
@@ -397,6 +398,8 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     run: list = []  # the nouns "多少" counts
     counts_a_character = False  # "多少张床": a noun after its classifier, too short to look for
     for before, word in zip(words[at:], words[at + 1 :]):
+        if word.word in _SENTENCE_END:
+            break  # what "多少" counts is in its own sentence: not the 谢谢 (tagged a name) of "是多少？谢谢"
         if word.flag.startswith(_NOMINAL_TAGS) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
                 run.append(word)

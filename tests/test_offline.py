@@ -243,6 +243,16 @@ def test_a_figure_of_nothing_but_the_city_is_not_a_figure_of_something_in_it(bot
     assert "276.9" in bot.ask("“三改”累计完成面积多少？").text
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [("衢州去年GDP多少亿元？谢谢", "1056.6"),  # jieba tags 谢谢 a name: what 多少 counts ends with its sentence
+     ("你好，请问2013年衢州的财政总收入是多少？谢谢！", "118.2"),
+     ("Hello, what was Quzhou's GDP in 2013? Thanks!", "1056.6")],
+)
+def test_courtesies_are_no_topics(bot, question, expected):
+    assert expected in bot.ask(question).text
+
+
 def test_the_assistants_own_view_is_no_fact_of_the_report(bot):
     assert bot.ask("你觉得衢州的经济发展得怎么样？").text == NOT_IN_REPORT
     assert bot.ask("What do you think of Quzhou's economy?").text == NOT_IN_REPORT
@@ -251,6 +261,7 @@ def test_the_assistants_own_view_is_no_fact_of_the_report(bot):
 
 
 def test_a_year_is_a_time_not_a_topic(bot):
+    assert "15%以上" in bot.ask("二〇一四年衢州固定资产投资要增长多少？").text  # 2014's target, not 2013's 18.5%
     assert "3.3 万人" in bot.ask("2013年度衢州新增城镇就业多少人").text  # 年度 is no word the clause must name
     assert "2306" in bot.ask("衢州上一年淘汰了多少辆黄标车").text  # 2013's figure, not 2014's 2000
 

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.text import clauses, normalize, numbers, resolve_years, tokenize, years
+from assistant.text import arabic_years, clauses, normalize, numbers, resolve_years, tokenize, years
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,12 @@ def test_clauses_keep_decimals_whole():
 def test_numbers_and_years():
     assert numbers("增长 9.1%，1,056 亿") == ["9.1", "1056"]
     assert years("2013 年和2014年，共 12013 个") == {"2013", "2014"}
+
+
+def test_years_in_chinese_numerals_are_read_as_numbers():
+    assert arabic_years("二〇一四年衢州固定资产投资要增长多少？") == "2014年衢州固定资产投资要增长多少？"
+    assert arabic_years("二零一三年") == "2013年"
+    assert arabic_years("启动幼儿园按比例配备男教师五年计划") == "启动幼儿园按比例配备男教师五年计划"
 
 
 def test_relative_years_are_read_from_the_reports_year():
