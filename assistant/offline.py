@@ -114,6 +114,8 @@ _TO_WHOM = re.compile(r"[向对给跟由被]谁|\b(?:to|by|from) whom\b", re.IGN
 _WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
+# Where money is used is what it is spent on, not a place: "削减的三公经费用到哪里" (治水).
+_PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里|哪儿|何处|什么地方)")
 # A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区),
 # or by the part of a city a thing reaches: "“天网工程”基本实现市区全覆盖".
 _SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)|市区|城区|县城")
@@ -220,7 +222,7 @@ def answer_type(question: str) -> str | None:
         return "person"
     if _WHEN.search(question):
         return "date"
-    if _WHERE.search(question):
+    if _WHERE.search(question) and not _PURPOSE.search(question):
         return "place"
     return None
 

@@ -253,6 +253,12 @@ def test_courtesies_are_no_topics(bot, question, expected):
     assert expected in bot.ask(question).text
 
 
+def test_where_money_is_used_is_a_purpose_not_a_place(bot):
+    assert answer_type("削减的三公经费用到哪里？") is None
+    assert answer_type("机场搬迁到哪里？") == "place"
+    assert "治水" in bot.ask("削减的三公经费用到哪里？").text
+
+
 def test_the_assistants_own_view_is_no_fact_of_the_report(bot):
     assert bot.ask("你觉得衢州的经济发展得怎么样？").text == NOT_IN_REPORT
     assert bot.ask("What do you think of Quzhou's economy?").text == NOT_IN_REPORT
