@@ -114,6 +114,10 @@ _TO_WHOM = re.compile(r"[向对给跟由被]谁|\b(?:to|by|from) whom\b", re.IGN
 _WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
+# "为什么下降了", "why": not the 为什么 of a verb ending in 为 ("认为什么是…", "升格为什么").
+_WHY = re.compile(r"(?<![认成作称视改列定格转变更])为什么(?![？?。]|$)|为何|什么原因|原因是什么|\bwhy\b", re.IGNORECASE)
+# A reason the report gives is marked as one; a clause that states a figure does not say why it moved.
+_BECAUSE = re.compile(r"因为|由于|得益于|为了|原因|所以|因此|导致|造成")
 # Where money is used is what it is spent on, not a place: "削减的三公经费用到哪里" (治水).
 _PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里|哪儿|何处|什么地方)")
 # A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区),
@@ -208,9 +212,11 @@ def gives_a_name(text: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str | None:
-    """"ordinal", "quantity", "person", "party", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
+    """"ordinal", "reason", "quantity", "person", "party", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):
         return "ordinal"
+    if _WHY.search(question):
+        return "reason"
     # 什么/哪 asks a thing, unless 多少 or 几 asks a figure too: "坚持稳增长与什么并重" names 增长 but asks no figure.
     asks_thing = _ASKS_THING.search(question) and not _ASKS_AMOUNT.search(question)
     if _QUANTITY.search(question.lower()) and not asks_thing or _WHAT_IN_A_YEAR.search(question) \
@@ -257,6 +263,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_SIZE.search(question):
             return _in_units(clause, _MEASURES)
         return bool(_AMOUNT.search(clause)) or _counts(clause, question)
+    if kind == "reason":
+        return bool(_BECAUSE.search(clause))
     if kind == "ordinal":  # "二期" answers "第几期" too
         return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]|[\d一二三四五六七八九十]\s*期", clause))
     if kind in ("person", "party"):

@@ -253,6 +253,15 @@ def test_courtesies_are_no_topics(bot, question, expected):
     assert expected in bot.ask(question).text
 
 
+def test_a_why_question_needs_a_reason_the_report_gives(bot):
+    assert answer_type("为什么2013年衢州GDP下降了？") == answer_type("Why did GDP fall?") == "reason"
+    assert answer_type("高新技术园区升格为什么？") is None  # "upgraded to what"
+    assert answer_type("报告认为什么是衢州的重大优势？") is None
+    assert has_answer_type("reason", "由于外需不振，出口增速回落")
+    assert bot.ask("为什么2013年衢州GDP下降了？").text == NOT_IN_REPORT  # the GDP clause gives no reason
+    assert bot.ask("Why did Quzhou's GDP fall in 2013?").text == NOT_IN_REPORT
+
+
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
     assert answer_type("削减的三公经费用到哪里？") is None
     assert answer_type("机场搬迁到哪里？") == "place"
