@@ -118,6 +118,11 @@ _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪�
 _WHY = re.compile(r"(?<![认成作称视改列定格转变更])为什么(?![？?。]|$)|为何|什么原因|原因是什么|\bwhy\b", re.IGNORECASE)
 # A reason the report gives is marked as one; a clause that states a figure does not say why it moved.
 _BECAUSE = re.compile(r"因为|由于|得益于|为了|原因|所以|因此|导致|造成")
+# Where someone is from or when they were born ("市长是哪里人", "沈仁康是哪一年出生的"): a date or a place in the
+# clause is not theirs unless the clause speaks of a birth or a hometown.
+_ORIGIN = re.compile(r"哪一?年出生|出生(?:于|在)?(?:哪|什么|何)|在?哪[里儿]?出生|生于哪|籍贯|老家|哪[里儿的]人|什么地方人|"
+                     r"\bborn\b|\bhometown\b|\bbirthplace\b|\bwhere (?:is|was|are|were)\b[^?？]*\bfrom\s*[?？]", re.IGNORECASE)
+_BIRTH = re.compile(r"出生|生于|籍贯|人氏|老家")
 # Where money is used is what it is spent on, not a place: "削减的三公经费用到哪里" (治水).
 _PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里|哪儿|何处|什么地方)")
 # A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区),
@@ -212,11 +217,13 @@ def gives_a_name(text: str, question: str) -> bool:
 
 
 def answer_type(question: str) -> str | None:
-    """"ordinal", "reason", "quantity", "person", "party", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
+    """"ordinal", "reason", "origin", "quantity", "person", "party", "date", "place", or None: "衢州市市长是谁？" -> "person"."""
     if _ORDINAL.search(question):
         return "ordinal"
     if _WHY.search(question):
         return "reason"
+    if _ORIGIN.search(question):
+        return "origin"
     # 什么/哪 asks a thing, unless 多少 or 几 asks a figure too: "坚持稳增长与什么并重" names 增长 but asks no figure.
     asks_thing = _ASKS_THING.search(question) and not _ASKS_AMOUNT.search(question)
     if _QUANTITY.search(question.lower()) and not asks_thing or _WHAT_IN_A_YEAR.search(question) \
@@ -265,6 +272,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         return bool(_AMOUNT.search(clause)) or _counts(clause, question)
     if kind == "reason":
         return bool(_BECAUSE.search(clause))
+    if kind == "origin":
+        return bool(_BIRTH.search(clause))
     if kind == "ordinal":  # "二期" answers "第几期" too
         return bool(re.search(r"第\s*[\d一二三四五六七八九十]+|首[个位次届批]|[\d一二三四五六七八九十]\s*期", clause))
     if kind in ("person", "party"):

@@ -262,6 +262,16 @@ def test_a_why_question_needs_a_reason_the_report_gives(bot):
     assert bot.ask("Why did Quzhou's GDP fall in 2013?").text == NOT_IN_REPORT
 
 
+def test_where_someone_is_from_needs_a_birth_or_a_hometown(bot):
+    assert answer_type("衢州的市长是哪里人？") == answer_type("Where is the mayor from?") == "origin"
+    assert answer_type("2013年衢州的出生人口是多少？") == "quantity"  # births counted, not someone's
+    assert answer_type("Where did the investment come from?") == "place"
+    # the title line's 浙江 and its date are not the mayor's hometown and birth year
+    assert bot.ask("衢州的市长是哪里人？").text == NOT_IN_REPORT
+    assert bot.ask("衢州市长沈仁康是哪一年出生的？").text == NOT_IN_REPORT
+    assert "沈仁康" in bot.ask("衢州市市长是谁？").text
+
+
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
     assert answer_type("削减的三公经费用到哪里？") is None
     assert answer_type("机场搬迁到哪里？") == "place"
