@@ -54,6 +54,8 @@ OFFLINE_RELEVANCE = 0.38  # the middle of the gap between declined and answered 
 MODEL_RELEVANCE = 0.2
 
 
+# A figure per person is the report's 人均: "What is the 2014 target for per capita GDP?" is not the GDP's growth.
+_PER_HEAD = re.compile(r"\bper (?:capita|person|head)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" in "2013年的CPI涨了多少"
 
 
@@ -258,6 +260,7 @@ class Assistant:
                                               glossary.related) for topic in asked_topics], exact)
             or self._uncovered(nouns, context, exact)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
+            or _PER_HEAD.search(question) and "人均" not in context
             or kind is None and asks_opinion(question)  # a fact asked chattily ("你觉得…是多少") still has a kind
             or kind != "person" and asks_name(asked) and _has_chinese(question)
             and not gives_a_name(naming(clause_text, asked_topics), asked)

@@ -272,6 +272,11 @@ def test_where_someone_is_from_needs_a_birth_or_a_hometown(bot):
     assert "沈仁康" in bot.ask("衢州市市长是谁？").text
 
 
+def test_a_figure_per_person_is_the_reports_per_capita_figure(bot):
+    assert bot.ask("What is the 2014 target for per capita GDP?").text == NOT_IN_REPORT  # not GDP growth
+    assert "28883" in bot.ask("What was the per capita disposable income of urban residents in 2013?").text
+
+
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
     assert answer_type("削减的三公经费用到哪里？") is None
     assert answer_type("机场搬迁到哪里？") == "place"
