@@ -77,8 +77,17 @@ def years(text: str) -> set[str]:
 _YEAR_OFFSET = {"前年": -2, "去年": -1, "上一年": -1, "上年": -1, "过去一年": -1, "过去的一年": -1, "今年": 0, "本年": 0,
                 "明年": 1, "下一年": 1, "last year": -1, "past year": -1, "previous year": -1, "this year": 0,
                 "next year": 1}
-_RELATIVE_YEAR = re.compile("|".join(rf"\b(?:the )?{word}\b" if word.isascii() else word
-                                     for word in sorted(_YEAR_OFFSET, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _relative_year_pattern(word: str) -> str:
+    if word.isascii():
+        return rf"\b(?:the )?{word}\b"
+    # not the 上年 of "比上年增长" (year on year), which is relative to the year the question names
+    return rf"(?<![比较同]){word}" if word.startswith("上") else word
+
+
+_RELATIVE_YEAR = re.compile("|".join(map(_relative_year_pattern, sorted(_YEAR_OFFSET, key=len, reverse=True))),
+                            re.IGNORECASE)
 
 
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")

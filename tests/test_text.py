@@ -47,4 +47,5 @@ def test_relative_years_are_read_from_the_reports_year():
     assert resolve_years("2013年生产总值", 2014) == "2013年生产总值"
     assert resolve_years("衢州上一年淘汰了多少辆黄标车", 2014) == "衢州2013年淘汰了多少辆黄标车"
     assert resolve_years("过去一年的成绩", 2014) == "2013年的成绩"
+    assert resolve_years("2013年生产总值比上年增长多少", 2014) == "2013年生产总值比上年增长多少"  # year on year
     assert resolve_years("What was GDP in the past year?", 2014) == "What was GDP in 2013?"
