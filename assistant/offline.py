@@ -176,8 +176,7 @@ _QUOTED = re.compile(r"“[^”]*”")
 # A figure with 以上/以下 before the noun it describes is a size class ("投资5亿元以上的重点工业项目"), not an
 # amount of anything: it answers only a question that asks the class ("引进多少亿元以上的项目", "多大规模").
 _SIZE_CLASS = re.compile(rf"\d+(?:\.\d+)?\s*[万亿]?\s*(?:{_MEASURES}|%)?\s*以[上下]的?(?=[\u4e00-\u9fff])")
-_ASKS_CLASS = re.compile(r"以上|以下|规模|多大|\bsize\b|\bhow (?:large|big)\b|\babove\b|\bover\b|\bat least\b",
-                         re.IGNORECASE)
+_ASKS_CLASS = re.compile(rf"以上|以下|规模|{_ASKS_SIZE.pattern}|\bsize\b|\babove\b|\bover\b|\bat least\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"第几|排名|排第|\brank", re.IGNORECASE)
 # "What was the carbon emission in 2013?" asks a figure, as "2013年的碳排放是多少" does with 多少.
 _WHAT_IN_A_YEAR = re.compile(r"^\s*what (?:is|was|are|were) (?=.*\b(?:19|20)\d\d\b)", re.IGNORECASE)
