@@ -39,6 +39,7 @@ from assistant.offline import (
     naming,
     paragraph_years,
     standalone_question,
+    switched_question,
     topics,
 )
 from assistant.retrieval import Index, build_index
@@ -140,7 +141,7 @@ class Assistant:
                    if isinstance(m.get("content"), str) else m for m in _messages(history)]
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms)
         if self.model is None:
-            answer = self._extractive(question, standalone)
+            answer = self._offline(question, standalone, history)
             yield answer.text
             yield answer
             return
@@ -151,7 +152,7 @@ class Assistant:
                 if history and is_follow_up(question):  # the answer prompt has no history: spell the turn out
                     prompt_question = f"{question}（完整的问题：{self._in_report_words(standalone)}）"
         except ModelError as error:
-            yield _fallback(self._extractive(question, standalone), error)
+            yield _fallback(self._offline(question, standalone, history), error)
             return
         offline = self._extractive(question, standalone)
         if offline.relevance < MODEL_RELEVANCE:
@@ -187,6 +188,19 @@ class Assistant:
     def _source(self, result: NodeWithScore) -> Source:
         p = self.index.by_id(result.node.node_id)
         return Source(p.paragraph_id, p.text, float(result.score or 0.0), p.section, p.document)
+
+    def _offline(self, question: str, standalone: str, history: list[dict]) -> Answer:
+        """The extractive answer, or, when it declines a follow-up that names a topic of its own, the
+        answer to the earlier question asked of that topic (`switched_question`)."""
+        answer = self._extractive(question, standalone)
+        if answer.answered or standalone == question:
+            return answer
+        names_topic = None if _has_chinese(question) else bool(
+            self._glossary.topics(self._in_report_words(question), self._synonyms.english(question)))
+        if switched := switched_question(self._absolute_years(question), history, self._common_terms, names_topic):
+            second = self._extractive(question, switched)
+            return second if second.answered else answer
+        return answer
 
     def _extractive(self, question: str, standalone: str) -> Answer:
         """The offline answer to the standalone question (a follow-up merged with the turns before it):

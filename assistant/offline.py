@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import jieba.posseg
 import numpy as np
 
+from assistant.crosslingual import ENGLISH_STOPWORDS
 from assistant.knowledge import Paragraph
-from assistant.text import STOPWORDS, normalize, numbers, tagged_words, tokenize, years
+from assistant.text import STOPWORDS, normalize, numbers, places, tagged_words, tokenize, years
 
 _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
 _AMOUNT_WORDS = "多少|几|多大|多高|多长"  # "how much" in Chinese
@@ -30,6 +31,7 @@ _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模
 # Quzhou complete its targets?", where a name comes first).
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bit\b|它", re.IGNORECASE)
 _ITS = re.compile(r"^(?:[^A-Z]*\s)?its\b")  # on the question with its first letter in lower case
+_PRONOUN = re.compile(r"\bits?\b|它|其(?!中)", re.IGNORECASE)  # "How much did it grow?" asks of the earlier topic
 
 
 @dataclass
@@ -64,6 +66,31 @@ def standalone_question(question: str, history: list[dict], common: set[str] = f
         base = f"{earlier} {base}"
     if years(question):
         base = re.sub(r"(?:19|20)\d\d\s*年?", "", base)
+    return f"{base} {question}"
+
+
+def switched_question(question: str, history: list[dict], common: set[str] = frozenset(),
+                      names_topic: bool | None = None) -> str | None:
+    """A follow-up naming a topic of its own asks the earlier question of that topic instead: with the
+    earlier turn's topics left out, "2013年衢州生产总值是多少？" + "那财政总收入呢？" reads
+    "2013年衢州是多少？ 那财政总收入呢？" (of an English turn, only its question and function words and years
+    stay). None when the turn is no follow-up or names no topic: a Chinese turn's are its `topics`, places left
+    out ("那杭州呢？" asks a figure of Hangzhou); whether an English one names any, `names_topic` tells. A second
+    reading only: the merged one is right when both topics stand in one clause ("城镇居民…" + "农村居民呢？")."""
+    merged = standalone_question(question, history, common)
+    if names_topic is None:
+        named_places = tuple(places(question))
+        names_topic = not all(topic.startswith(named_places) for topic in topics(question, common))
+    if merged == question or not names_topic or _PRONOUN.search(question):
+        return None
+    base = merged[: -len(question)]
+    if re.search(r"[\u4e00-\u9fff]", base):
+        base = normalize(base)
+        for topic in topics(base, common):
+            base = base.replace(topic, "")
+    else:
+        base = " ".join(word for word in base.split()
+                        if word.lower().strip("?,.!'") in ENGLISH_STOPWORDS or re.search(r"\d", word))
     return f"{base} {question}"
 
 

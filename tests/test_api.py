@@ -61,6 +61,25 @@ def test_follow_up_uses_history(bot):
     assert "11924 元" in bot.ask("农村居民呢？", history=history).text
 
 
+@pytest.mark.parametrize("follow_up, expected", [("那财政总收入呢？", "118.2 亿元"), ("外贸出口呢？", "23.9 亿美元")])
+def test_a_follow_up_naming_a_topic_in_another_clause_asks_the_same_of_it(bot, follow_up, expected):
+    history = [{"role": "user", "content": "2013年衢州生产总值是多少？"}, {"role": "assistant", "content": "1056.6 亿元"}]
+    assert expected in bot.ask(follow_up, history=history).text
+
+
+@pytest.mark.parametrize("follow_up, expected", [("What about fiscal revenue?", "118.2 亿元"), ("And exports?", "23.9 亿美元")])
+def test_an_english_follow_up_naming_a_topic_in_another_clause_asks_the_same_of_it(bot, follow_up, expected):
+    history = [{"role": "user", "content": "What was Quzhou's GDP in 2013?"}, {"role": "assistant", "content": "…"}]
+    assert expected in bot.ask(follow_up, history=history).text
+    assert "9.1%" in bot.ask("How much did it grow?", history=history).text  # "it" is still the GDP
+
+
+@pytest.mark.parametrize("follow_up", ["那杭州呢？", "那电动汽车呢？", "What about Hangzhou?"])
+def test_a_follow_up_switching_to_what_the_report_lacks_declines(bot, follow_up):
+    history = [{"role": "user", "content": "2013年衢州生产总值是多少？"}, {"role": "assistant", "content": "1056.6 亿元"}]
+    assert bot.ask(follow_up, history=history).text == NOT_IN_REPORT
+
+
 def test_follow_up_with_a_new_year(bot):
     history = [{"role": "user", "content": "2013年淘汰黄标车多少辆？"}, {"role": "assistant", "content": "2306 辆"}]
     assert "2000 辆" in bot.ask("那2014年呢？", history=history).text

@@ -15,6 +15,7 @@ from assistant.offline import (
     mentions,
     naming,
     standalone_question,
+    switched_question,
     topics,
 )
 from assistant.text import normalize
@@ -328,6 +329,14 @@ def test_standalone_question_replaces_years():
     history = [{"role": "user", "content": "2013年淘汰黄标车多少辆？"}, {"role": "assistant", "content": "…"}]
     assert standalone_question("那2014年呢？", history) == "淘汰黄标车多少辆？ 那2014年呢？"
     assert standalone_question("2014年新增养老床位多少张？", history) == "2014年新增养老床位多少张？"
+
+
+def test_switched_question_leaves_out_the_earlier_topics(bot):
+    history = [{"role": "user", "content": "2013年衢州生产总值是多少？"}, {"role": "assistant", "content": "…"}]
+    assert switched_question("那财政总收入呢？", history, bot._common_terms) == "2013年衢州是多少? 那财政总收入呢？"
+    for no_topic in ("那2014年呢？", "那杭州呢？", "What about exports?"):  # a year, a place, English words
+        assert switched_question(no_topic, history, bot._common_terms) is None
+    assert switched_question("财政总收入是多少？", [], bot._common_terms) is None
 
 
 def test_a_turn_that_opens_like_a_follow_up_but_asks_a_whole_question_stands_alone(bot):
