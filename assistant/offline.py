@@ -400,7 +400,8 @@ def topics(question: str, common: set[str]) -> list[str]:
     `Glossary.topics` finds those."""
     words: list[tuple[str, str]] = []
     for word in _tagged(normalize(question)):
-        if words and words[-1][1] == "b" and word.flag.startswith("n"):
+        # not a modifier jieba's HMM made up of characters its dictionary has apart ("建设上要着力": 上要)
+        if words and words[-1][1] == "b" and word.flag.startswith("n") and words[-1][0] in jieba.dt.FREQ:
             words[-1] = (words[-1][0] + word.word, word.flag)
         else:
             words.append((word.word, word.flag))

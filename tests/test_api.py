@@ -186,3 +186,7 @@ def test_full_width_letters_are_read_as_ascii(bot):
 def test_a_paragraph_that_names_no_year_is_not_ranked_below_the_question_s_year(bot):
     # section 三, the government's own work in 2014, names no year
     assert "权力清单" in bot.ask("2014年政府部门要公布哪份清单？").text
+
+
+def test_a_made_up_modifier_does_not_join_the_noun_after_it(bot):
+    assert "四风" in bot.ask("作风建设上要着力解决什么突出问题？").text  # jieba: 建设 | 上要 | 着力
