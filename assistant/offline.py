@@ -613,6 +613,22 @@ def paragraph_years(paragraph: Paragraph) -> set[str]:
     return years(f"{paragraph.section} {paragraph.text}")
 
 
+def which_noun(question: str) -> str | None:
+    """The head noun of what a "哪/什么" question asks one of: "哪条铁路" -> 铁路, "哪个国家级示范区" -> 示范区;
+    None if there is none."""
+    head, after_which = None, False
+    for word in _tagged(normalize(question)):
+        if word.word.startswith(("哪", "什么")):
+            after_which = True
+        elif after_which and word.flag.startswith(("m", "q")) and head is None:
+            continue
+        elif after_which and word.flag.startswith(_NOMINAL_TAGS) and word.flag != "vn":  # not 启动 of 领域启动改革
+            head = word.word if word.flag.startswith("n") and len(word.word) >= 2 else head
+        elif after_which:
+            break
+    return head
+
+
 def best_clauses(
     question: str,
     query_vector: np.ndarray,
@@ -640,6 +656,7 @@ def best_clauses(
              and not re.search(r"\d", a + b)}
     kind = answer_type(question) if kind is None else kind
     asked_years = years(question)
+    which = which_noun(question)
     extracts = []
     for rank, (paragraph, texts, vectors) in enumerate(zip(candidates, clause_texts, clause_vectors)):
         context = normalize(f"{paragraph.document} {paragraph.section}")
@@ -655,6 +672,7 @@ def best_clauses(
                 + 4.0 * float(similarity)
                 + (0.5 * sum(pair in clause_norm for pair in pairs) / len(pairs) if pairs else 0.0)
                 + (0.3 if kind and has_answer_type(kind, clause, asked_years) else 0.0)
+                + (0.15 if which and which in clause_norm else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)
             )

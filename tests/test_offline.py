@@ -17,6 +17,7 @@ from assistant.offline import (
     standalone_question,
     switched_question,
     topics,
+    which_noun,
 )
 from assistant.text import normalize
 
@@ -523,3 +524,13 @@ def test_a_place_is_looked_for_where_the_clause_names_the_thing(bot):
     # in English, through the report words of the question's nouns: "加快机场搬迁、衢宁铁路…" names no destination
     assert bot.ask("Where will Quzhou's airport be moved to?").text == NOT_IN_REPORT
 
+
+
+@pytest.mark.parametrize("question, noun", [("2014年要加快哪条铁路的前期工作？", "铁路"), ("开化列入了哪个国家级示范区？", "示范区"),
+                                            ("2013年落实了什么政策？", "政策"), ("2013年生产总值是多少？", None)])
+def test_which_noun_is_the_head_of_what_is_asked_one_of(question, noun):
+    assert which_noun(question) == noun
+
+
+def test_a_clause_naming_what_which_asks_one_of_ranks_first(bot):
+    assert "衢宁铁路" in bot.ask("2014年要加快哪条铁路的前期工作？").text  # not 创新项目前期工作机制
