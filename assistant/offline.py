@@ -21,7 +21,7 @@ from assistant.knowledge import Paragraph
 from assistant.text import STOPWORDS, normalize, numbers, places, tagged_words, tokenize, years
 
 _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
-_AMOUNT_WORDS = "多少|几|多大|多高|多长"  # "how much" in Chinese
+_AMOUNT_WORDS = "多少|几|多大|多高|多长|多快"  # "how much" in Chinese
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"

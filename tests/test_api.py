@@ -190,3 +190,8 @@ def test_a_paragraph_that_names_no_year_is_not_ranked_below_the_question_s_year(
 
 def test_a_made_up_modifier_does_not_join_the_noun_after_it(bot):
     assert "四风" in bot.ask("作风建设上要着力解决什么突出问题？").text  # jieba: 建设 | 上要 | 着力
+
+
+def test_how_fast_asks_a_figure(bot):
+    assert "9.1%" in bot.ask("2013年衢州经济增长多快？").text
+    assert bot.ask("2014年衢州打算让经济跑多快？").text == NOT_IN_REPORT  # not a tourism clause that names no economy
