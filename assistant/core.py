@@ -190,17 +190,22 @@ class Assistant:
         return Source(p.paragraph_id, p.text, float(result.score or 0.0), p.section, p.document)
 
     def _offline(self, question: str, standalone: str, history: list[dict]) -> Answer:
-        """The extractive answer, or, when it declines a follow-up that names a topic of its own, the
-        answer to the earlier question asked of that topic (`switched_question`)."""
+        """The extractive answer; for a follow-up that names a topic of its own, the earlier question asked of
+        that topic (`switched_question`) when the merged reading declines or, in Chinese, answers with a clause
+        that does not name the topic ("2014年生产总值增长目标是多少？" + "那人口自然增长率呢？")."""
         answer = self._extractive(question, standalone)
-        if answer.answered or standalone == question:
+        if standalone == question:
             return answer
-        names_topic = None if _has_chinese(question) else bool(
+        chinese = _has_chinese(question)
+        names_topic = None if chinese else bool(
             self._glossary.topics(self._in_report_words(question), self._synonyms.english(question)))
-        if switched := switched_question(self._absolute_years(question), history, self._common_terms, names_topic):
-            second = self._extractive(question, switched)
-            return second if second.answered else answer
-        return answer
+        switched = switched_question(self._absolute_years(question), history, self._common_terms, names_topic)
+        if switched is None or answer.answered and (not chinese or all(
+                topic in normalize(answer.text) for topic in topics(self._in_report_words(question),
+                                                                    self._common_terms))):
+            return answer
+        second = self._extractive(question, switched)
+        return second if second.answered or answer.answered else answer
 
     def _extractive(self, question: str, standalone: str) -> Answer:
         """The offline answer to the standalone question (a follow-up merged with the turns before it):

@@ -72,9 +72,9 @@ def standalone_question(question: str, history: list[dict], common: set[str] = f
 def switched_question(question: str, history: list[dict], common: set[str] = frozenset(),
                       names_topic: bool | None = None) -> str | None:
     """A follow-up naming a topic of its own asks the earlier question of that topic instead: with the
-    earlier turn's topics left out, "2013年衢州生产总值是多少？" + "那财政总收入呢？" reads
-    "2013年衢州是多少？ 那财政总收入呢？" (of an English turn, only its question and function words and years
-    stay). None when the turn is no follow-up or names no topic: a Chinese turn's are its `topics`, places left
+    earlier turn's topics left out, "2013年衢州生产总值是多少？" + "那财政总收入呢？" reads "2013年多少 那财政总收入呢？":
+    of the earlier turn, only its years, question words and kinds of figure stay (of an English one, its function
+    words too). None when the turn is no follow-up or names no topic: a Chinese turn's are its `topics`, places left
     out ("那杭州呢？" asks a figure of Hangzhou); whether an English one names any, `names_topic` tells. A second
     reading only: the merged one is right when both topics stand in one clause ("城镇居民…" + "农村居民呢？")."""
     merged = standalone_question(question, history, common)
@@ -84,10 +84,9 @@ def switched_question(question: str, history: list[dict], common: set[str] = fro
     if merged == question or not names_topic or _PRONOUN.search(question):
         return None
     base = merged[: -len(question)]
-    if re.search(r"[\u4e00-\u9fff]", base):
-        base = normalize(base)
-        for topic in topics(base, common):
-            base = base.replace(topic, "")
+    if re.search(r"[\u4e00-\u9fff]", base):  # its years, question words and kinds of figure: not 淘汰…辆 of 黄标车
+        base = "".join(w.word for w in _tagged(normalize(base)) if re.fullmatch(r"\d+|年", w.word)
+                       or _ASKS.search(w.word) or w.word in _ATTRIBUTE_NOUNS or w.word == "增长")
     else:
         base = " ".join(word for word in base.split()
                         if word.lower().strip("?,.!'") in ENGLISH_STOPWORDS or re.search(r"\d", word))

@@ -67,6 +67,14 @@ def test_a_follow_up_naming_a_topic_in_another_clause_asks_the_same_of_it(bot, f
     assert expected in bot.ask(follow_up, history=history).text
 
 
+@pytest.mark.parametrize("question, follow_up, expected", [
+    ("2014年衢州生产总值增长目标是多少？", "那人口自然增长率呢？", "4.96%"),  # not the GDP clause, which misses it
+    ("2014年全市要淘汰多少辆黄标车？", "那污水管网呢？", "140 公里"),  # not "淘汰多少辆" of pipes
+])
+def test_a_follow_up_asks_the_earlier_question_of_its_own_topic(bot, question, follow_up, expected):
+    assert expected in bot.ask(follow_up, history=[{"role": "user", "content": question}]).text
+
+
 @pytest.mark.parametrize("follow_up, expected", [("What about fiscal revenue?", "118.2 亿元"), ("And exports?", "23.9 亿美元")])
 def test_an_english_follow_up_naming_a_topic_in_another_clause_asks_the_same_of_it(bot, follow_up, expected):
     history = [{"role": "user", "content": "What was Quzhou's GDP in 2013?"}, {"role": "assistant", "content": "…"}]
