@@ -37,6 +37,7 @@ from assistant.offline import (
     mentions,
     names_nothing,
     naming,
+    own_topics,
     paragraph_years,
     standalone_question,
     switched_question,
@@ -191,18 +192,20 @@ class Assistant:
 
     def _offline(self, question: str, standalone: str, history: list[dict]) -> Answer:
         """The extractive answer; for a follow-up that names a topic of its own, the earlier question asked of
-        that topic (`switched_question`) when the merged reading declines or, in Chinese, answers with a clause
-        that does not name the topic ("2014年生产总值增长目标是多少？" + "那人口自然增长率呢？")."""
+        that topic (`switched_question`) when the merged reading declines or answers with a clause that does not
+        name the topic ("2014年生产总值增长目标是多少？" + "那人口自然增长率呢？")."""
         answer = self._extractive(question, standalone)
         if standalone == question:
             return answer
-        chinese = _has_chinese(question)
-        names_topic = None if chinese else bool(
-            self._glossary.topics(self._in_report_words(question), self._synonyms.english(question)))
+        asked = self._in_report_words(question)
+        if _has_chinese(question):
+            names_topic, names_them = None, lambda text: all(
+                topic in text for topic in own_topics(asked, self._common_terms))
+        else:
+            nouns = self._glossary.topics(asked, self._synonyms.english(question))
+            names_topic, names_them = bool(nouns), lambda text: not self._uncovered(nouns, text, False)
         switched = switched_question(self._absolute_years(question), history, self._common_terms, names_topic)
-        if switched is None or answer.answered and (not chinese or all(
-                topic in normalize(answer.text) for topic in topics(self._in_report_words(question),
-                                                                    self._common_terms))):
+        if switched is None or answer.answered and names_them(normalize(answer.text)):
             return answer
         second = self._extractive(question, switched)
         return second if second.answered or answer.answered else answer

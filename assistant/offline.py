@@ -74,13 +74,12 @@ def switched_question(question: str, history: list[dict], common: set[str] = fro
     """A follow-up naming a topic of its own asks the earlier question of that topic instead: with the
     earlier turn's topics left out, "2013年衢州生产总值是多少？" + "那财政总收入呢？" reads "2013年多少 那财政总收入呢？":
     of the earlier turn, only its years, question words and kinds of figure stay (of an English one, its function
-    words too). None when the turn is no follow-up or names no topic: a Chinese turn's are its `topics`, places left
-    out ("那杭州呢？" asks a figure of Hangzhou); whether an English one names any, `names_topic` tells. A second
-    reading only: the merged one is right when both topics stand in one clause ("城镇居民…" + "农村居民呢？")."""
+    words too). None when the turn is no follow-up or names no topic: a Chinese turn's are its `own_topics`;
+    whether an English one names any, `names_topic` tells. A second reading only: the merged one is right when both
+    topics stand in one clause ("城镇居民…" + "农村居民呢？")."""
     merged = standalone_question(question, history, common)
     if names_topic is None:
-        named_places = tuple(places(question))
-        names_topic = not all(topic.startswith(named_places) for topic in topics(question, common))
+        names_topic = bool(own_topics(question, common))
     if merged == question or not names_topic or _PRONOUN.search(question):
         return None
     base = merged[: -len(question)]
@@ -91,6 +90,15 @@ def switched_question(question: str, history: list[dict], common: set[str] = fro
         base = " ".join(word for word in base.split()
                         if word.lower().strip("?,.!'") in ENGLISH_STOPWORDS or re.search(r"\d", word))
     return f"{base} {question}"
+
+
+def own_topics(question: str, common: set[str] = frozenset()) -> list[str]:
+    """What a Chinese follow-up names of its own: its `topics` and verbal nouns (那进口呢？: 进口), less places
+    ("那杭州呢？" asks a figure of Hangzhou, not of a topic)."""
+    named_places = tuple(places(question))
+    verbal = [w.word for w in _tagged(normalize(question))
+              if w.flag == "vn" and len(w.word) >= 2 and w.word not in _NOT_TOPICS and w.word not in common]
+    return [topic for topic in topics(question, common) + verbal if not topic.startswith(named_places)]
 
 
 def _asks_on_its_own(question: str, previous: str, common: set[str]) -> bool:

@@ -82,6 +82,15 @@ def test_an_english_follow_up_naming_a_topic_in_another_clause_asks_the_same_of_
     assert "9.1%" in bot.ask("How much did it grow?", history=history).text  # "it" is still the GDP
 
 
+@pytest.mark.parametrize("question, follow_up", [
+    ("2013年衢州生产总值是多少？", "那进口呢？"),  # 进口 is a verbal noun to jieba: the GDP clause does not name it
+    ("2014年衢州生产总值增长目标是多少？", "那进出口总额呢？"),  # the targets give exports only
+    ("What is the 2014 GDP growth target?", "What about the urbanization rate?"),
+])
+def test_a_follow_up_whose_own_topic_the_answer_lacks_declines(bot, question, follow_up):
+    assert bot.ask(follow_up, history=[{"role": "user", "content": question}]).text == NOT_IN_REPORT
+
+
 @pytest.mark.parametrize("follow_up", ["那杭州呢？", "那电动汽车呢？", "What about Hangzhou?"])
 def test_a_follow_up_switching_to_what_the_report_lacks_declines(bot, follow_up):
     history = [{"role": "user", "content": "2013年衢州生产总值是多少？"}, {"role": "assistant", "content": "1056.6 亿元"}]
