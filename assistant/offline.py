@@ -636,6 +636,23 @@ def which_noun(question: str) -> str | None:
     return head
 
 
+def _stands_in(pair: str, text: str) -> bool:
+    """Whether `pair` (words the question writes together) stands in `text` from the start of one of jieba's words,
+    or after only the 市/省/县… of whose it is (市政协委员): not as the end of another word, which may be another
+    thing ("出口增长" is not in "外贸进出口增长 25%", where 出口 ends 进出口)."""
+    starts = _word_starts(text)
+    return any(i in starts or i - 1 in starts and text[i - 1] in _ADMIN_PREFIXES
+               for i in (m.start() for m in re.finditer(re.escape(pair), text)))
+
+
+_ADMIN_PREFIXES = "市省县区镇乡村"
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_starts(text: str) -> frozenset[int]:
+    return frozenset(itertools.accumulate((len(word) for word in jieba.lcut(text)), initial=0))
+
+
 def best_clauses(
     question: str,
     query_vector: np.ndarray,
@@ -677,7 +694,7 @@ def best_clauses(
                 coverage
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
-                + (0.5 * sum(pair in clause_norm for pair in pairs) / len(pairs) if pairs else 0.0)
+                + (0.5 * sum(_stands_in(pair, clause_norm) for pair in pairs) / len(pairs) if pairs else 0.0)
                 + (0.3 if kind and has_answer_type(kind, clause, asked_years) else 0.0)
                 + (0.15 if which and which in clause_norm else 0.0)
                 - 0.03 * rank

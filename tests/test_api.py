@@ -212,3 +212,8 @@ def test_a_made_up_modifier_does_not_join_the_noun_after_it(bot):
 def test_how_fast_asks_a_figure(bot):
     assert "9.1%" in bot.ask("2013年衢州经济增长多快？").text
     assert bot.ask("2014年衢州打算让经济跑多快？").text == NOT_IN_REPORT  # not a tourism clause that names no economy
+
+
+@pytest.mark.parametrize("question, expected", [("2013年出口增长了多少？", "28.6%"), ("2013年进出口增长了多少？", "25%")])
+def test_words_asked_together_do_not_count_at_the_end_of_another_word(bot, question, expected):
+    assert expected in bot.ask(question).text  # 出口增长 is not 外贸进出口增长 (出口 ends 进出口)
