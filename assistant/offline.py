@@ -25,7 +25,7 @@ _AMOUNT_WORDS = "多少|几|多大|多高|多长|多快"  # "how much" in Chines
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
-                       r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion)\b")
+                       r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
 # the earlier topic only as "it" or 它 ("How much did it grow?", "What was its growth rate?"; not "Did
 # Quzhou complete its targets?", where a name comes first).

@@ -217,3 +217,7 @@ def test_how_fast_asks_a_figure(bot):
 @pytest.mark.parametrize("question, expected", [("2013年出口增长了多少？", "28.6%"), ("2013年进出口增长了多少？", "25%")])
 def test_words_asked_together_do_not_count_at_the_end_of_another_word(bot, question, expected):
     assert expected in bot.ask(question).text  # 出口增长 is not 外贸进出口增长 (出口 ends 进出口)
+
+
+def test_english_keywords_naming_growth_ask_a_figure(bot):
+    assert "固定资产投资增长 15%以上" in bot.ask("2014 investment growth target").text  # not 引进10亿元以上重大产业项目

@@ -27,7 +27,7 @@ from assistant.text import normalize
     [("2013年生产总值是多少？", "quantity"), ("How many beds?", "quantity"), ("衢州市市长是谁？", "person"),
      ("Who delivered the report?", "person"), ("报告是哪一天作的？", "date"), ("什么是四个一？", None),
      ("机场搬迁到哪里？", "place"), ("How large was the bond?", "quantity"), ("项目规模多大？", "quantity"),
-     ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place"), ("决策出台前向谁报告？", "party"),
+     ("2014 investment growth target", "quantity"), ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place"), ("决策出台前向谁报告？", "party"),
      ("坚持稳增长与什么并重？", None), ("增长率是多少？哪年的？", "quantity"),
      ("To whom are decisions reported?", "party"), ("How fast did the economy grow?", "quantity"),
      ("What pace of expansion did it post?", "quantity"), ("What share of wastewater is treated?", "quantity"),
