@@ -59,6 +59,7 @@ MODEL_RELEVANCE = 0.2
 # A figure per person is the report's 人均: "What is the 2014 target for per capita GDP?" is not the GDP's growth.
 _PER_HEAD = re.compile(r"\bper (?:capita|person|head)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" in "2013年的CPI涨了多少"
+_CURRENCIES = frozenset({"RMB", "CNY", "USD"})  # the basis of a figure, as 人民币 is, not what it is of
 
 
 def _has_chinese(text: str) -> bool:
@@ -288,8 +289,8 @@ class Assistant:
             and not gives_a_name(naming(clause_text, asked_topics), asked)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
             or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
-            # an acronym in a Chinese question ("2013年的CPI涨了多少"): the report must use its translation
-            or _has_chinese(question) and glossary.unknown_words(" ".join(_ACRONYM.findall(question)), self._corpus_text)
+            # an acronym ("2013年的CPI涨了多少", "What is the 2014 CPI target?"): the report must use its translation
+            or glossary.unknown_words(" ".join(set(_ACRONYM.findall(asked)) - _CURRENCIES), self._corpus_text)
             or not self._counts_the_counted(clause_text, asked, counted_nouns)
             or self._only_changes(clause_text, asked, focus, counted_nouns)
             or focus and not self._common_terms.issuperset(focus)

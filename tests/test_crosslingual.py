@@ -363,6 +363,11 @@ def test_an_english_word_in_a_chinese_question_must_be_one_the_reports_use(bot):
     assert bot.ask("请问衢州2013年的CPI涨了多少？").text == NOT_IN_REPORT  # 居民消费价格指数 is in no report
 
 
+def test_an_acronym_in_an_english_question_must_be_one_the_reports_use(bot):
+    assert bot.ask("What is the 2014 CPI target?").text == NOT_IN_REPORT  # not the targets, which give no CPI
+    assert "1056.6" in bot.ask("RMB value of Quzhou's GDP in 2013?").text  # a currency is the basis, not a topic
+
+
 def test_a_place_jieba_does_not_tag_is_read_from_the_dictionary(glossary, bot):
     assert glossary.names_place("抓好龙游山区集聚发展体制创新试验区建设", "哪个县？")  # jieba: 龙游 a noun
     assert not glossary.names_place("抓好龙游山区集聚发展体制创新试验区建设", "龙游要建什么？")  # named already
