@@ -198,18 +198,22 @@ class Assistant:
         answer = self._extractive(question, standalone)
         if standalone == question:
             return answer
-        asked = self._in_report_words(question)
-        if _has_chinese(question):
-            names_topic, names_them = None, lambda text: all(
-                topic in text for topic in own_topics(asked, self._common_terms))
-        else:
-            nouns = self._glossary.topics(asked, self._synonyms.english(question))
-            names_topic, names_them = bool(nouns), lambda text: not self._uncovered(nouns, text, False)
-        switched = switched_question(self._absolute_years(question), history, self._common_terms, names_topic)
-        if switched is None or answer.answered and names_them(normalize(answer.text)):
+        chinese = _has_chinese(question)
+        nouns = [] if chinese else self._glossary.topics(self._in_report_words(question),
+                                                         self._synonyms.english(question))
+        switched = switched_question(self._absolute_years(question), history, self._common_terms,
+                                     None if chinese else bool(nouns))
+        if switched is None or answer.answered and self._names_own_topics(question, nouns, normalize(answer.text)):
             return answer
         second = self._extractive(question, switched)
         return second if second.answered or answer.answered else answer
+
+    def _names_own_topics(self, question: str, nouns: list[tuple[str, tuple[str, ...]]], text: str) -> bool:
+        """Whether a normalized answer text names what a follow-up names of its own: a Chinese one's `own_topics`,
+        an English one's `nouns` (as `Glossary.topics` gives them)."""
+        if _has_chinese(question):
+            return all(topic in text for topic in own_topics(self._in_report_words(question), self._common_terms))
+        return not self._uncovered(nouns, text, False)
 
     def _extractive(self, question: str, standalone: str) -> Answer:
         """The offline answer to the standalone question (a follow-up merged with the turns before it):

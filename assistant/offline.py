@@ -636,16 +636,16 @@ def which_noun(question: str) -> str | None:
     return head
 
 
+_ADMIN_PREFIXES = "市省县区镇乡村"
+
+
 def _stands_in(pair: str, text: str) -> bool:
     """Whether `pair` (words the question writes together) stands in `text` from the start of one of jieba's words,
-    or after only the 市/省/县… of whose it is (市政协委员): not as the end of another word, which may be another
+    or after only the 市/省/县… it belongs to (市政协委员); not as the end of another word, which may be another
     thing ("出口增长" is not in "外贸进出口增长 25%", where 出口 ends 进出口)."""
     starts = _word_starts(text)
     return any(i in starts or i - 1 in starts and text[i - 1] in _ADMIN_PREFIXES
                for i in (m.start() for m in re.finditer(re.escape(pair), text)))
-
-
-_ADMIN_PREFIXES = "市省县区镇乡村"
 
 
 @functools.lru_cache(maxsize=4096)
