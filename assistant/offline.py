@@ -648,9 +648,8 @@ def _stands_in(pair: str, text: str) -> bool:
                for i in (m.start() for m in re.finditer(re.escape(pair), text)))
 
 
-@functools.lru_cache(maxsize=4096)
 def _word_starts(text: str) -> frozenset[int]:
-    return frozenset(itertools.accumulate((len(word) for word in jieba.lcut(text)), initial=0))
+    return frozenset(itertools.accumulate((len(word.word) for word in tagged_words(text)), initial=0))
 
 
 def best_clauses(
