@@ -143,7 +143,7 @@ class Assistant:
                    if isinstance(m.get("content"), str) else m for m in _messages(history)]
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms)
         if self.model is None:
-            answer = self._offline(question, standalone, history)
+            answer = self._offline(question, standalone)
             yield answer.text
             yield answer
             return
@@ -154,7 +154,7 @@ class Assistant:
                 if history and is_follow_up(question):  # the answer prompt has no history: spell the turn out
                     prompt_question = f"{question}（完整的问题：{self._in_report_words(standalone)}）"
         except ModelError as error:
-            yield _fallback(self._offline(question, standalone, history), error)
+            yield _fallback(self._offline(question, standalone), error)
             return
         offline = self._extractive(question, standalone)
         if offline.relevance < MODEL_RELEVANCE:
@@ -191,7 +191,7 @@ class Assistant:
         p = self.index.by_id(result.node.node_id)
         return Source(p.paragraph_id, p.text, float(result.score or 0.0), p.section, p.document)
 
-    def _offline(self, question: str, standalone: str, history: list[dict]) -> Answer:
+    def _offline(self, question: str, standalone: str) -> Answer:
         """The extractive answer; for a follow-up that names a topic of its own, the earlier question asked of
         that topic (`switched_question`) when the merged reading declines or answers with a clause that does not
         name the topic ("2014年生产总值增长目标是多少？" + "那人口自然增长率呢？")."""
@@ -201,7 +201,7 @@ class Assistant:
         chinese = _has_chinese(question)
         nouns = [] if chinese else self._glossary.topics(self._in_report_words(question),
                                                          self._synonyms.english(question))
-        switched = switched_question(self._absolute_years(question), history, self._common_terms,
+        switched = switched_question(self._absolute_years(question), standalone, self._common_terms,
                                      None if chinese else bool(nouns))
         if switched is None or answer.answered and self._names_own_topics(question, nouns, normalize(answer.text)):
             return answer

@@ -69,15 +69,14 @@ def standalone_question(question: str, history: list[dict], common: set[str] = f
     return f"{base} {question}"
 
 
-def switched_question(question: str, history: list[dict], common: set[str] = frozenset(),
+def switched_question(question: str, merged: str, common: set[str] = frozenset(),
                       names_topic: bool | None = None) -> str | None:
     """A follow-up naming a topic of its own asks the earlier question of that topic instead: with the
     earlier turn's topics left out, "2013年衢州生产总值是多少？" + "那财政总收入呢？" reads "2013年多少 那财政总收入呢？":
     of the earlier turn, only its years, question words and kinds of figure stay (of an English one, its function
     words too). None when the turn is no follow-up or names no topic: a Chinese turn's are its `own_topics`;
     whether an English one names any, `names_topic` tells. A second reading only: the merged one is right when both
-    topics stand in one clause ("城镇居民…" + "农村居民呢？")."""
-    merged = standalone_question(question, history, common)
+    topics stand in one clause ("城镇居民…" + "农村居民呢？"). `merged`: `standalone_question`'s reading of the turn."""
     if names_topic is None:
         names_topic = bool(own_topics(question, common))
     if merged == question or not names_topic or _PRONOUN.search(question):

@@ -335,10 +335,13 @@ def test_standalone_question_replaces_years():
 
 def test_switched_question_leaves_out_the_earlier_topics(bot):
     history = [{"role": "user", "content": "2013年衢州生产总值是多少？"}, {"role": "assistant", "content": "…"}]
-    assert switched_question("那财政总收入呢？", history, bot._common_terms) == "2013年多少 那财政总收入呢？"
+    def switched(turn, turns):
+        return switched_question(turn, standalone_question(turn, turns, bot._common_terms), bot._common_terms)
+
+    assert switched("那财政总收入呢？", history) == "2013年多少 那财政总收入呢？"
     for no_topic in ("那2014年呢？", "那杭州呢？", "What about exports?"):  # a year, a place, English words
-        assert switched_question(no_topic, history, bot._common_terms) is None
-    assert switched_question("财政总收入是多少？", [], bot._common_terms) is None
+        assert switched(no_topic, history) is None
+    assert switched("财政总收入是多少？", []) is None
 
 
 def test_a_turn_that_opens_like_a_follow_up_but_asks_a_whole_question_stands_alone(bot):
