@@ -238,7 +238,8 @@ class Assistant:
             [self.index.clause_vectors[i] for i in positions],
             self._idf,
             concepts(query, translated),
-            kind := answer_type(f"{question} {query}"),
+            # the standalone's own words too: an English follow-up ("And provincial?") still asks "how many"
+            kind := answer_type(f"{question} {asked} {query}"),
         )
         if not extracts:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))

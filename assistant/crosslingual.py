@@ -37,7 +37,7 @@ _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 ENGLISH_STOPWORDS = frozenset(
     """a an the of in on at to for by with from and or is are was were be been being what which who whom whose how
     many much did does do done there their its it this that these those as about please tell me will would should
-    can could may might shall have has had new old total number amount year years per cl sb sth etc one fig lit
+    can could may might shall have has had new old total number amount year years per cl sb sth etc one ones fig lit
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more

@@ -82,6 +82,17 @@ def test_an_english_follow_up_naming_a_topic_in_another_clause_asks_the_same_of_
     assert "9.1%" in bot.ask("How much did it grow?", history=history).text  # "it" is still the GDP
 
 
+def test_ones_in_an_english_follow_up_stands_for_the_earlier_topic(bot):
+    history = [{"role": "user", "content": "What was the per capita disposable income of urban residents in 2013?"}]
+    assert "11924 元" in bot.ask("And the rural ones?", history=history).text  # "ones" is no topic of its own
+
+
+def test_an_english_follow_up_keeps_the_kind_of_answer_the_earlier_turn_asked(bot):
+    history = [{"role": "user", "content": "How many new national high-tech enterprises were added in 2013?"}]
+    # "how many" still asks a figure: not "这是省委、省政府和市委正确领导的结果", which names 省委 ("provincial")
+    assert bot.ask("And provincial?", history=history).text == NOT_IN_REPORT
+
+
 @pytest.mark.parametrize("question, follow_up", [
     ("2013年衢州生产总值是多少？", "那进口呢？"),  # 进口 is a verbal noun to jieba: the GDP clause does not name it
     ("2014年衢州生产总值增长目标是多少？", "那进出口总额呢？"),  # the targets give exports only
