@@ -45,7 +45,8 @@ from assistant.offline import (
 )
 from assistant.retrieval import Index, build_index
 from assistant.synonyms import Synonyms
-from assistant.text import arabic_years, normalize, places, resolve_years, simplified, tokenize, years
+from assistant.text import (arabic_years, normalize, places, resolve_turn_years, resolve_years, simplified, tokenize,
+                            years)
 
 log = logging.getLogger(__name__)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -141,6 +142,9 @@ class Assistant:
         # Relative years are read before a follow-up is merged: "那今年呢？" replaces the earlier question's year.
         history = [{**m, "content": self._absolute_years(simplified(m["content"]))}
                    if isinstance(m.get("content"), str) else m for m in _messages(history)]
+        asked_before = [years(m["content"]) for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
+        if asked_before and len(asked_before[-1]) == 1 and is_follow_up(question):  # "那第二年呢？" after "2013年…"
+            question = resolve_turn_years(question, int(next(iter(asked_before[-1]))))
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms)
         if self.model is None:
             answer = self._offline(question, standalone)

@@ -79,11 +79,18 @@ _YEAR_OFFSET = {"前年": -2, "去年": -1, "上一年": -1, "上年": -1, "过�
                 "next year": 1}
 
 
+# Years counted from the one the question before names ("2013年…" + "那第二年呢？" asks 2014); with no such
+# question, 上一年/下一年 and "the next/previous year" count from the report's year as in _YEAR_OFFSET.
+_TURN_YEAR_OFFSET = {"第二年": 1, "次年": 1, "翌年": 1, "后一年": 1, "下一年": 1, "前一年": -1, "上一年": -1,
+                     "the following year": 1, "the next year": 1, "the year after": 1, "the year before": -1,
+                     "the previous year": -1}
+
+
 def _relative_year_pattern(word: str) -> str:
     if word.isascii():
-        return rf"\b(?:the )?{word}\b"
+        return rf"\b{word}\b" if word.startswith("the ") else rf"\b(?:the )?{word}\b"
     # not the 上年 of "比上年增长" (year on year), which is relative to the year the question names
-    return rf"(?<![比较同]){word}" if word.startswith("上") else word
+    return rf"(?<![比较同]){word}" if word.startswith(("上", "前")) else word
 
 
 _RELATIVE_YEAR = re.compile("|".join(map(_relative_year_pattern, sorted(_YEAR_OFFSET, key=len, reverse=True))),
@@ -108,6 +115,20 @@ def resolve_years(text: str, year: int) -> str:
         return f"{year + _YEAR_OFFSET[word]}{'' if word.isascii() else '年'}"
 
     return _RELATIVE_YEAR.sub(absolute, text)
+
+
+_TURN_YEAR = re.compile("|".join(map(_relative_year_pattern, sorted(_TURN_YEAR_OFFSET, key=len, reverse=True))),
+                        re.IGNORECASE)
+
+
+def resolve_turn_years(text: str, year: int) -> str:
+    """Years a follow-up counts from the `year` of the question before it: "那第二年呢？" -> "那2014年呢？" after
+    "2013年…", "And the year before?" -> "And 2012?"."""
+    def absolute(match: re.Match) -> str:
+        word = match.group(0).lower()
+        return f"{year + _TURN_YEAR_OFFSET[word]}{'' if word.isascii() else '年'}"
+
+    return _TURN_YEAR.sub(absolute, text)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -141,6 +141,12 @@ def test_follow_up_with_a_relative_year(bot):
     assert "1160 张" in bot.ask("那今年呢？", history=history).text  # 今年 is 2014 and replaces 2013
 
 
+@pytest.mark.parametrize("follow_up", ["那第二年呢？", "What about the following year?"])
+def test_a_follow_up_counts_the_next_year_from_the_year_asked_before(bot, follow_up):
+    history = [{"role": "user", "content": "2013年社会消费品零售总额增长多少？"}]
+    assert "增长 12%" in bot.ask(follow_up, history=history).text  # 2014's target, not 2013's 13.8% again
+
+
 def test_english_follow_up_keeps_the_names_of_the_question_before(bot):
     history = [{"role": "user", "content": "How many kilometres of sewage pipes were built in 2013?"},
                {"role": "assistant", "content": "152 公里"}]

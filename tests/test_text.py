@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.text import arabic_years, clauses, normalize, numbers, resolve_years, tokenize, years
+from assistant.text import arabic_years, clauses, normalize, numbers, resolve_turn_years, resolve_years, tokenize, years
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,12 @@ def test_relative_years_are_read_from_the_reports_year():
     assert resolve_years("过去一年的成绩", 2014) == "2013年的成绩"
     assert resolve_years("2013年生产总值比上年增长多少", 2014) == "2013年生产总值比上年增长多少"  # year on year
     assert resolve_years("What was GDP in the past year?", 2014) == "What was GDP in 2013?"
+
+
+def test_resolve_turn_years_counts_from_the_year_asked_before():
+    assert resolve_turn_years("那第二年呢？", 2013) == "那2014年呢？"
+    assert resolve_turn_years("下一年呢？", 2013) == "2014年呢？"
+    assert resolve_turn_years("And the year before?", 2014) == "And 2013?"
+    assert resolve_turn_years("What about the following year?", 2013) == "What about 2014?"
+    assert resolve_turn_years("明年呢？", 2013) == "明年呢？"  # counted from the report's year, not the question's
+    assert resolve_turn_years("比上一年增长多少？", 2013) == "比上一年增长多少？"  # year on year
