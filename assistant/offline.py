@@ -162,8 +162,8 @@ _PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里
 # or by the part of a city a thing reaches: "“天网工程”基本实现市区全覆盖".
 _SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)|市区|城区|县城")
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
-# Not 第五次, nor 一批 ("a number of": "建成一批美丽乡村" says no count).
-_CHINESE_COUNT = re.compile(r"(?<!第)(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")
+# Not 第五次 nor the 四次 of 十三届四次全会 (a session's name), nor 一批 ("a number of": "建成一批美丽乡村" says no count).
+_CHINESE_COUNT = re.compile(r"(?<![第届])(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")
 # "三年行动计划" counts years for a question that asks 几年; "一年来" does too, 第五年 and 十八届 do not.
 _YEAR_COUNT = re.compile(r"(?<![第一二两三四五六七八九十])[一二两三四五六七八九十]+年")
 _ASKS_YEARS = re.compile(r"(?:几|多少)个?年|\bhow many years\b", re.IGNORECASE)

@@ -69,7 +69,8 @@ def test_has_answer_type(kind, clause, expected):
      ("By how much will the budget be cut?", "经费预算支出削减 30%", True),  # a change: a percentage
      ("How much did the expenses fall?", "经费支出下降 17.4%", True),
      ("What was the budget?", "经费预算支出削减 30%", False),
-     ("来旅游的人多了多少？", "游客人数增长 30%", True)],  # 多了 asks a change, which may be a percentage
+     ("来旅游的人多了多少？", "游客人数增长 30%", True),  # 多了 asks a change, which may be a percentage
+     ("经济要增长多少？", "贯彻省委十三届四次全会精神，努力使衢州成为全省新的经济增长点", False)],  # 四次 names a session
 )
 def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
