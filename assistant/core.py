@@ -42,6 +42,7 @@ from assistant.offline import (
     standalone_question,
     switched_question,
     topics,
+    without_preamble,
 )
 from assistant.retrieval import Index, build_index
 from assistant.synonyms import Synonyms
@@ -183,8 +184,8 @@ class Assistant:
                      mode="model", warnings=checked.warnings, usage=self.model.usage(prompt, text))
 
     def _in_report_words(self, query: str) -> str:
-        """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"."""
-        return self._synonyms.read(self._absolute_years(query))
+        """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"; an opening "我是一名记者，" goes."""
+        return self._synonyms.read(self._absolute_years(without_preamble(query)))
 
     def _absolute_years(self, text: str) -> str:
         """"二〇一四年" as "2014年", and "去年" as "2013年" when the reports speak from one year (2014)."""

@@ -24,6 +24,8 @@ _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-
 _AMOUNT_WORDS = "多少|几|多大|多高|多长|多快"  # "how much" in Chinese
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
+# What the asker says of themselves before asking ("我是一名记者，"): no topic of the question. Not 我市 ("our city").
+_PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
                        r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
@@ -41,6 +43,15 @@ class Extract:
     score: float
     coverage: float
     similarity: float
+
+
+def without_preamble(question: str) -> str:
+    """The question less what its asker first says of themselves: "我是一名记者，2013年生产总值是多少？" ->
+    "2013年生产总值是多少？". A part that asks something, or names a figure or year, stays."""
+    while (found := _PREAMBLE.match(question)) and not _ASKS.search(found.group(0)) \
+            and re.search(r"[\u4e00-\u9fff]", question[found.end():]):
+        question = question[found.end():]
+    return question
 
 
 def is_follow_up(question: str) -> bool:

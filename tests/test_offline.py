@@ -18,6 +18,7 @@ from assistant.offline import (
     switched_question,
     topics,
     which_noun,
+    without_preamble,
 )
 from assistant.text import normalize
 
@@ -326,6 +327,22 @@ def test_when_question_without_a_date_declines(bot):
 @pytest.mark.parametrize("question, follow_up", [("农村居民呢？", True), ("那2014年呢？", True), ("2014年淘汰黄标车多少辆？", False)])
 def test_is_follow_up(question, follow_up):
     assert is_follow_up(question) is follow_up
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("我是一名记者，想了解一下2013年生产总值是多少？", "想了解一下2013年生产总值是多少？"),
+    ("本人在写论文。我是学生，淘汰多少黄标车？", "淘汰多少黄标车？"),
+    ("我市2013年，生产总值是多少？", "我市2013年，生产总值是多少？"),  # 我市 is the city, and the part names a year
+    ("我想知道，哪个县列入试点？", "哪个县列入试点？"),
+    ("我想知道哪个县列入试点？", "我想知道哪个县列入试点？"),  # the part asks
+    ("我是记者，", "我是记者，"),  # nothing would be left
+])
+def test_without_preamble_drops_what_the_asker_says_of_themselves(question, expected):
+    assert without_preamble(question) == expected
+
+
+def test_a_question_after_what_the_asker_says_of_themselves_is_answered(bot):
+    assert "1056.6 亿元" in bot.ask("我是一名记者，想了解一下2013年衢州的生产总值是多少？").text  # 记者 is no topic
 
 
 def test_standalone_question_replaces_years():
