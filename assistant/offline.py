@@ -29,11 +29,11 @@ _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!�
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
                        r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
-# the earlier topic only as "it" or 它 ("How much did it grow?", "What was its growth rate?"; not "Did
-# Quzhou complete its targets?", where a name comes first).
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bit\b|它", re.IGNORECASE)
+# the earlier topic only as "it", 它 or 他/她 ("How much did it grow?", "What was its growth rate?", "他作报告是哪一天？";
+# not "Did Quzhou complete its targets?", where a name comes first, nor the 他 of 其他, "other").
+_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bit\b|它|(?<!其)[他她]", re.IGNORECASE)
 _ITS = re.compile(r"^(?:[^A-Z]*\s)?its\b")  # on the question with its first letter in lower case
-_PRONOUN = re.compile(r"\bits?\b|它|其(?!中)", re.IGNORECASE)  # "How much did it grow?" asks of the earlier topic
+_PRONOUN = re.compile(r"\bits?\b|它|其(?!中)|(?<!其)[他她]", re.IGNORECASE)  # "How much did it grow?" asks of the earlier topic
 
 
 @dataclass
@@ -58,7 +58,8 @@ def is_follow_up(question: str) -> bool:
     """Short or elliptical turns ("农村居民呢？", "那2014年呢") lean on the previous question."""
     question = question.strip()
     leans = _FOLLOW_UP.search(question) or _ITS.search(question[:1].lower() + question[1:])
-    return len(normalize(question)) <= 8 or bool(leans)
+    # a year counts as one word, as 去年 does: "2013年建了多少个？" is as short as "去年建了多少个？"
+    return len(re.sub(r"(?:19|20)\d\d年?", "年", normalize(question))) <= 8 or bool(leans)
 
 
 def standalone_question(question: str, history: list[dict], common: set[str] = frozenset()) -> str:

@@ -147,6 +147,11 @@ def test_a_follow_up_counts_the_next_year_from_the_year_asked_before(bot, follow
     assert "增长 12%" in bot.ask(follow_up, history=history).text  # 2014's target, not 2013's 13.8% again
 
 
+def test_a_short_follow_up_with_a_relative_year_asks_the_same_of_that_year(bot):
+    history = [{"role": "user", "content": "2014年要新建多少个居家养老服务照料中心？"}]
+    assert "242 个" in bot.ask("去年建了多少个？", history=history).text  # 去年 is 2013: not too long a turn to lean
+
+
 def test_english_follow_up_keeps_the_names_of_the_question_before(bot):
     history = [{"role": "user", "content": "How many kilometres of sewage pipes were built in 2013?"},
                {"role": "assistant", "content": "152 公里"}]

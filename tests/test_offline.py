@@ -324,7 +324,11 @@ def test_when_question_without_a_date_declines(bot):
     assert bot.ask("衢州地铁什么时候开通？").text == NOT_IN_REPORT
 
 
-@pytest.mark.parametrize("question, follow_up", [("农村居民呢？", True), ("那2014年呢？", True), ("2014年淘汰黄标车多少辆？", False)])
+@pytest.mark.parametrize("question, follow_up", [
+    ("农村居民呢？", True), ("那2014年呢？", True), ("2014年淘汰黄标车多少辆？", False),
+    ("2013年建了多少个？", True),  # as short as 去年建了多少个？: a year is one word
+    ("他作报告是哪一天？", True), ("其他县市有哪些试点项目？", False),  # 其他 is "other", no pronoun
+])
 def test_is_follow_up(question, follow_up):
     assert is_follow_up(question) is follow_up
 
