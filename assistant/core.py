@@ -143,9 +143,10 @@ class Assistant:
         # Relative years are read before a follow-up is merged: "那今年呢？" replaces the earlier question's year.
         history = [{**m, "content": self._absolute_years(simplified(m["content"]))}
                    if isinstance(m.get("content"), str) else m for m in _messages(history)]
-        asked_before = [years(m["content"]) for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
-        if asked_before and len(asked_before[-1]) == 1 and is_follow_up(question):  # "那第二年呢？" after "2013年…"
-            question = resolve_turn_years(question, int(next(iter(asked_before[-1]))))
+        asked = [m["content"] for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
+        turn_years = years(asked[-1]) if asked else set()
+        if len(turn_years) == 1 and is_follow_up(question):  # "那第二年呢？" after "2013年…" asks 2014
+            question = resolve_turn_years(question, int(turn_years.pop()))
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms)
         if self.model is None:
             answer = self._offline(question, standalone)

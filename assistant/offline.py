@@ -33,7 +33,8 @@ _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模
 # not "Did Quzhou complete its targets?", where a name comes first, nor the 他 of 其他, "other").
 _FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bit\b|它|(?<!其)[他她]", re.IGNORECASE)
 _ITS = re.compile(r"^(?:[^A-Z]*\s)?its\b")  # on the question with its first letter in lower case
-_PRONOUN = re.compile(r"\bits?\b|它|其(?!中)|(?<!其)[他她]", re.IGNORECASE)  # "How much did it grow?" asks of the earlier topic
+# "How much did it grow?" asks of the earlier topic
+_PRONOUN = re.compile(r"\bits?\b|它|其(?!中)|(?<!其)[他她]", re.IGNORECASE)
 
 
 @dataclass
