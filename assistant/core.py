@@ -290,8 +290,10 @@ class Assistant:
             self._other_year(query, paragraph)
             or not has_answer_type(kind, answer, years(query), f"{question} {asked}")
             and not (kind == "place" and glossary.names_place(answer, f"{question} {asked}"))
-            or _too_many_missed([not mentions(context, topic, glossary.synonymous, exact, paragraph_text,
-                                              glossary.related) for topic in asked_topics], exact)
+            # the heading word for word: read loosely, its general words (重点工作: "work", "job") speak of anything
+            or _too_many_missed([topic not in heading and not mentions(clause_text, topic, glossary.synonymous, exact,
+                                                                       paragraph_text, glossary.related)
+                                 for topic in asked_topics], exact)
             or self._uncovered(nouns, context, exact)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
             or _PER_HEAD.search(question) and "人均" not in context

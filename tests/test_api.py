@@ -122,6 +122,11 @@ def test_a_whole_stock_is_not_answered_by_what_was_added(bot, question):
     assert bot.ask(question).text == NOT_IN_REPORT  # the report gives 73 new buses, 100 new halls
 
 
+def test_a_topic_is_read_loosely_in_the_clause_but_only_word_for_word_in_the_heading(bot):
+    # the heading's 重点工作 ("work", also "job" to the dictionary) does not speak of 就业岗位: no 异地搬迁 1 万人
+    assert bot.ask("2014年衢州计划新增多少城镇就业岗位？").text == NOT_IN_REPORT
+
+
 def test_a_stock_the_report_gives_is_answered(bot):
     assert "2187 家" in bot.ask("衢州一共有多少家家庭农场？").text
 
