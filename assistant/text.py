@@ -110,11 +110,7 @@ def resolve_years(text: str, year: int) -> str:
     """Relative years read from the report's own year, as its author meant them:
     with a 2014 report, "去年的生产总值" or "上一年的生产总值" -> "2013年的生产总值", "in the past year" -> "in 2013",
     "next year" -> "2015"."""
-    def absolute(match: re.Match) -> str:
-        word = re.sub(r"^the ", "", match.group(0).lower())
-        return f"{year + _YEAR_OFFSET[word]}{'' if word.isascii() else '年'}"
-
-    return _RELATIVE_YEAR.sub(absolute, text)
+    return _RELATIVE_YEAR.sub(_counted_from(year, _YEAR_OFFSET), text)
 
 
 _TURN_YEAR = re.compile("|".join(map(_relative_year_pattern, sorted(_TURN_YEAR_OFFSET, key=len, reverse=True))),
@@ -124,11 +120,18 @@ _TURN_YEAR = re.compile("|".join(map(_relative_year_pattern, sorted(_TURN_YEAR_O
 def resolve_turn_years(text: str, year: int) -> str:
     """Years a follow-up counts from the `year` of the question before it: "那第二年呢？" -> "那2014年呢？" after
     "2013年…", "And the year before?" -> "And 2012?"."""
+    return _TURN_YEAR.sub(_counted_from(year, _TURN_YEAR_OFFSET), text)
+
+
+def _counted_from(year: int, offsets: dict[str, int]):
+    """A replacement for `re.sub`: the relative year matched, as the year it counts to from `year`
+    ("2014年" for a Chinese word, "2014" for an English one, whose "the" goes with it)."""
     def absolute(match: re.Match) -> str:
         word = match.group(0).lower()
-        return f"{year + _TURN_YEAR_OFFSET[word]}{'' if word.isascii() else '年'}"
+        word = word if word in offsets else re.sub(r"^the ", "", word)
+        return f"{year + offsets[word]}{'' if word.isascii() else '年'}"
 
-    return _TURN_YEAR.sub(absolute, text)
+    return absolute
 
 
 @functools.lru_cache(maxsize=4096)
