@@ -42,6 +42,7 @@ from assistant.offline import (
     standalone_question,
     switched_question,
     topics,
+    user_turns,
     without_preamble,
 )
 from assistant.retrieval import Index, build_index
@@ -143,7 +144,7 @@ class Assistant:
         # Relative years are read before a follow-up is merged: "那今年呢？" replaces the earlier question's year.
         history = [{**m, "content": self._absolute_years(simplified(m["content"]))}
                    if isinstance(m.get("content"), str) else m for m in _messages(history)]
-        asked = [m["content"] for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
+        asked = user_turns(history)
         turn_years = years(asked[-1]) if asked else set()
         if len(turn_years) == 1 and is_follow_up(question):  # "那第二年呢？" after "2013年…" asks 2014
             question = resolve_turn_years(question, int(turn_years.pop()))

@@ -31,10 +31,11 @@ _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
 # the earlier topic only as "it", 它 or 他/她 ("How much did it grow?", "What was its growth rate?", "他作报告是哪一天？";
 # not "Did Quzhou complete its targets?", where a name comes first, nor the 他 of 其他, "other").
-_FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bit\b|它|(?<!其)[他她]", re.IGNORECASE)
+_THIRD_PERSON = r"它|(?<!其)[他她]"
+_FOLLOW_UP = re.compile(rf"^(那|那么|还有|另外|and |what about |how about )|[呢吗]？?\??$|\bit\b|{_THIRD_PERSON}", re.IGNORECASE)
 _ITS = re.compile(r"^(?:[^A-Z]*\s)?its\b")  # on the question with its first letter in lower case
 # "How much did it grow?" asks of the earlier topic
-_PRONOUN = re.compile(r"\bits?\b|它|其(?!中)|(?<!其)[他她]", re.IGNORECASE)
+_PRONOUN = re.compile(rf"\bits?\b|其(?!中)|{_THIRD_PERSON}", re.IGNORECASE)
 
 
 @dataclass
@@ -55,12 +56,20 @@ def without_preamble(question: str) -> str:
     return question
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d\d\s*年?")
+
+
+def user_turns(history: list[dict]) -> list[str]:
+    """The user's questions of a "messages" history, oldest first."""
+    return [m["content"] for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
+
+
 def is_follow_up(question: str) -> bool:
     """Short or elliptical turns ("农村居民呢？", "那2014年呢") lean on the previous question."""
     question = question.strip()
     leans = _FOLLOW_UP.search(question) or _ITS.search(question[:1].lower() + question[1:])
     # a year counts as one word, as 去年 does: "2013年建了多少个？" is as short as "去年建了多少个？"
-    return len(re.sub(r"(?:19|20)\d\d年?", "年", normalize(question))) <= 8 or bool(leans)
+    return len(_A_YEAR.sub("年", normalize(question))) <= 8 or bool(leans)
 
 
 def standalone_question(question: str, history: list[dict], common: set[str] = frozenset()) -> str:
@@ -69,7 +78,7 @@ def standalone_question(question: str, history: list[dict], common: set[str] = f
     Years in the follow-up replace those of the earlier question:
     "2013年生产总值是多少？" + "2014年呢？" -> "生产总值是多少？ 2014年呢？".
     """
-    previous = [m.get("content", "") for m in history if m.get("role") == "user" and isinstance(m.get("content"), str)]
+    previous = user_turns(history)
     if not previous or not is_follow_up(question) or _asks_on_its_own(question, previous[-1], common):
         return question
     base = previous[-1]
@@ -78,7 +87,7 @@ def standalone_question(question: str, history: list[dict], common: set[str] = f
             break
         base = f"{earlier} {base}"
     if years(question):
-        base = re.sub(r"(?:19|20)\d\d\s*年?", "", base)
+        base = _A_YEAR.sub("", base)
     return f"{base} {question}"
 
 
@@ -660,7 +669,9 @@ def _stands_in(pair: str, text: str) -> bool:
                for i in (m.start() for m in re.finditer(re.escape(pair), text)))
 
 
+@functools.lru_cache(maxsize=4096)
 def _word_starts(text: str) -> frozenset[int]:
+    """Where jieba's words start in a clause; kept, as each of a question's word pairs asks it of every clause."""
     return frozenset(itertools.accumulate((len(word.word) for word in tagged_words(text)), initial=0))
 
 
