@@ -614,14 +614,14 @@ def _is_noun(word: str) -> bool:
 
 
 def _names(text: str, word: str, synonymous) -> bool:
-    """The word, a synonym or its long form is in the text."""
+    """The word, a synonym, its long form or its short one (标煤 for 标准煤, keeping the head 煤) is in the text."""
     if word in text:
         return True
     # A word inside another names something else (出口 is not 进出口, 市长 not 副市长), and a single
     # character is too vague to stand for a word (人, "people", is not 人口).
     return any(
         (synonymous(word, other) and len(other) > 1 and word not in other and other not in word)
-        or _abbreviates(word, other)
+        or _abbreviates(word, other) or (len(other) > 1 and other[-1] == word[-1] and _abbreviates(other, word))
         for other in set(jieba.lcut_for_search(text))
     )
 

@@ -53,7 +53,9 @@ class Synonyms:
         an English name's word stands apart from the English around it."""
         text = self._read_english(text, [])
         for pattern, term in self._chinese:  # no name is inside a report word: the reports do not use it
-            text = pattern.sub(term, text)
+            if pattern.search(text):  # nor ends inside a word of the question: 农村人 is not in 农村人口
+                ends = _word_ends(text)
+                text = pattern.sub(lambda match: term if match.end() in ends else match.group(0), text)
         return text
 
     def english(self, text: str) -> list[tuple[str, str]]:
@@ -92,6 +94,10 @@ def _used(name: str, corpus: str) -> bool:
         if {match.start() - start, match.end() - start} <= ends:
             return True
     return False
+
+
+def _word_ends(text: str) -> set[int]:
+    return set(accumulate(len(word) for word in jieba.cut(text)))
 
 
 def _longest_first(names) -> tuple[str, ...]:

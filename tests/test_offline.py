@@ -142,6 +142,8 @@ def _never(a, b):
      ("城镇化率", "城镇居民人均可支配收入 28883 元", False),
      ("经济总量", "全市实现生产总值 1056.6 亿元", False),  # about 经济, which is not there
      ("农民", "农村居民人均纯收入 11924 元", True),  # an abbreviation of 农村居民
+     ("标准煤", "腾出用能空间 11.1 万吨标煤", True),  # the text abbreviates the word, keeping its head
+     ("城镇化", "城镇居民人均可支配收入 28883 元", False),  # 城镇 is no abbreviation: its last character differs
      ("存款", "全市贷款余额 1251 亿元", False)],
 )
 def test_mentions(word, text, expected):
@@ -280,6 +282,8 @@ def test_where_someone_is_from_needs_a_birth_or_a_hometown(bot):
 def test_a_figure_per_person_is_the_reports_per_capita_figure(bot):
     assert bot.ask("What is the 2014 target for per capita GDP?").text == NOT_IN_REPORT  # not GDP growth
     assert "28883" in bot.ask("What was the per capita disposable income of urban residents in 2013?").text
+    assert bot.ask("2013年衢州的城市人均公园绿地面积是多少？").text == NOT_IN_REPORT  # not the 35 公顷 of new parks
+    assert "28883" in bot.ask("2013年城镇居民人均可支配收入是多少？").text
 
 
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
@@ -559,3 +563,7 @@ def test_which_noun_is_the_head_of_what_is_asked_one_of(question, noun):
 
 def test_a_clause_naming_what_which_asks_one_of_ranks_first(bot):
     assert "衢宁铁路" in bot.ask("2014年要加快哪条铁路的前期工作？").text  # not 创新项目前期工作机制
+
+
+def test_a_figure_asked_in_the_long_form_of_the_report_s_abbreviation_is_answered(bot):
+    assert "11.1 万吨标煤" in bot.ask("2013年衢州节省出多少吨标准煤的用能空间？").text

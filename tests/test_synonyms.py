@@ -47,6 +47,16 @@ def test_a_name_the_reports_use_only_inside_a_longer_word_is_read():
     assert read("如何稳增长？") == "如何稳增长？"  # the report's own word stays
 
 
+def test_a_chinese_name_ending_inside_a_word_of_the_question_is_not_read():
+    read = Synonyms({"农村人": "农村居民"}, CORPUS + "，农村居民人均纯收入 11924 元").read
+    assert read("2014年要搬迁多少农村人口？") == "2014年要搬迁多少农村人口？"  # 农村人口 is not 农村居民口
+    assert read("农村人的收入是多少？") == "农村居民的收入是多少？"
+
+
+def test_a_question_of_another_population_is_answered_from_the_report_s_own_words(bot):
+    assert "1 万人" in bot.ask("2014年衢州要搬迁多少农村人口？").text
+
+
 def test_a_paraphrase_of_growth_is_read_as_the_report_s_figure(bot):
     assert "9.1%" in bot.ask("2013年衢州经济增长多少？").text
 
