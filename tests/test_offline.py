@@ -260,6 +260,11 @@ def test_courtesies_are_no_topics(bot, question, expected):
     assert expected in bot.ask(question).text
 
 
+def test_what_a_thing_is_worth_asks_its_figure(bot):
+    assert "23.9" in bot.ask("What were Quzhou's total exports worth in 2013?").text
+    assert bot.ask("How much were Quzhou's imports worth in 2013?").text == NOT_IN_REPORT
+
+
 def test_a_why_question_needs_a_reason_the_report_gives(bot):
     assert answer_type("为什么2013年衢州GDP下降了？") == answer_type("Why did GDP fall?") == "reason"
     assert answer_type("高新技术园区升格为什么？") is None  # "upgraded to what"
