@@ -62,6 +62,8 @@ MODEL_RELEVANCE = 0.2
 # A figure per person is the report's 人均: "What is the 2014 target for per capita GDP?" is not the GDP's growth.
 _PER_HEAD = re.compile(r"\bper (?:capita|person|head)\b|人均", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" in "2013年的CPI涨了多少"
+# A grade written with a digit and a letter ("4A级景区", "5A-level"): a clause of another grade is another thing.
+_GRADE = re.compile(r"(?<![A-Za-z0-9.])\d[A-Z](?![A-Za-z])", re.IGNORECASE)
 _CURRENCIES = frozenset({"RMB", "CNY", "USD"})  # the basis of a figure, as 人民币 is, not what it is of
 
 
@@ -298,6 +300,7 @@ class Assistant:
             or self._uncovered(nouns, context, exact)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
             or _PER_HEAD.search(question) and "人均" not in context
+            or any(normalize(grade) not in context for grade in _GRADE.findall(asked))
             or kind is None and asks_opinion(question)  # a fact asked chattily ("你觉得…是多少") still has a kind
             or kind != "person" and asks_name(asked) and _has_chinese(question)
             and not gives_a_name(naming(clause_text, asked_topics), asked)

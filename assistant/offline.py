@@ -471,10 +471,14 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         return None
     run: list = []  # the nouns "多少" counts
     counts_a_character = False  # "多少张床": a noun after its classifier, too short to look for
-    for before, word in zip(words[at:], words[at + 1 :]):
+    for before, word, after in zip(words[at:], words[at + 1 :], [*words[at + 2 :], None]):
         if word.word in _SENTENCE_END:
             break  # what "多少" counts is in its own sentence: not the 谢谢 (tagged a name) of "是多少？谢谢"
-        if word.flag.startswith(_NOMINAL_TAGS) and not _UNIT.fullmatch(word.word):
+        # a verb right after the count, before a noun, modifies the noun: "几级考评体系" counts 体系s of 考评
+        # (not the 烧 of "多少辆公交车烧天然气", a verb of what is counted)
+        modifies = (not run and word.flag == "v" and after is not None and after.flag.startswith("n")
+                    and after.flag != "ns")
+        if (word.flag.startswith(_NOMINAL_TAGS) or modifies) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
                 run.append(word)
             else:

@@ -180,6 +180,8 @@ def test_a_word_inside_another_is_no_synonym():
     [("衢州在2013年引进了多少名院士？", ("院士",)),  # the noun "多少" counts
      ("2014年要新建多少个农村文化礼堂？", ("文化", "礼堂")),  # the head of a run of nouns, with its modifier
      ("2013年衢州有多少家规模以上工业企业？", ("工业", "企业")),  # "以上" does not end the run
+     ("2014年城市管理要建立几级考评体系？", ("体系",)),  # a verb right after the count modifies the noun
+     ("今年要让多少辆公交车烧天然气？", ("公交车",)),  # a verb after what is counted is its verb
      ("2013年有多少个衢州项目列入了省重点？", ("项目",)),  # a place is not a modifier
      ("2013年衢州的城镇居民人均消费支出是多少？", ("消费支出",)),  # the word before, with its verbal noun
      ("2013年固定资产投资增长了多少？", ("投资",)),  # not the verb of the figure
@@ -189,7 +191,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("2014年养老机构要新增多少张床？", None),  # jieba's 张床 is 张 + 床, a noun too short to look for
      ("2014年衢州计划培训农村实用人才多少人？", ("人才",)),  # 人 is no noun after a classifier: the word before
      ("衢州有多少家庭？", ("家庭",)),  # 家庭 is a word, not 家 + 庭
-     ("2013年全市腾出了多少用能空间？", ("腾出",)),  # 全市 is the city itself, no kind of 腾出
+     ("2013年全市腾出了多少？", ("腾出",)),  # 全市 is the city itself, no kind of 腾出
+     ("2013年全市腾出了多少用能空间？", ("空间",)),  # what 多少 counts, after the verb 用能 modifying it
      ("2014年要淘汰多少辆高污染的黄标车？", ("黄标",)),  # the noun after a modifier's 的
      ("去年砍掉了多少头生猪的养殖量？", ("生猪",))],  # not after a noun's: 生猪 is what 头 counts
 )
@@ -258,6 +261,16 @@ def test_a_figure_of_nothing_but_the_city_is_not_a_figure_of_something_in_it(bot
 )
 def test_courtesies_are_no_topics(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_a_count_of_tiers_is_answered_by_the_tiers_of_the_thing(bot):
+    assert "三级城市管理考评体系" in bot.ask("2014年城市管理要建立几级考评体系？").text
+
+
+def test_a_grade_of_a_digit_and_a_letter_must_be_the_clause_s(bot):
+    assert bot.ask("衢州第一个4A级景区是哪个？").text == NOT_IN_REPORT  # the 5A one is another thing
+    assert bot.ask("衢州首个3A级景区是哪个？").text == NOT_IN_REPORT
+    assert "根宫佛国" in bot.ask("衢州首个5a级景区是哪个？").text
 
 
 def test_what_a_thing_is_worth_asks_its_figure(bot):
