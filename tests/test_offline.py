@@ -263,6 +263,12 @@ def test_courtesies_are_no_topics(bot, question, expected):
     assert expected in bot.ask(question).text
 
 
+def test_more_or_less_of_a_verb_asks_a_change(bot):
+    assert "8.5%" in bot.ask("今年衢州财政要多收多少？").text  # 多收: the target's growth
+    assert answer_type("2013年农家乐有多少收入？") == "quantity"
+    assert "5.8 亿元" in bot.ask("2013年农家乐有多少收入？").text  # 多少收入 is an amount, no change
+
+
 def test_a_count_of_tiers_is_answered_by_the_tiers_of_the_thing(bot):
     assert "三级城市管理考评体系" in bot.ask("2014年城市管理要建立几级考评体系？").text
 
