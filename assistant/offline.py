@@ -316,6 +316,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
             return bool(_PERCENT.search(clause))
         if units := _asked_unit(question):
             return _in_units(clause, units, r"\d|(?!一批)[一二两三四五六七八九十百千]")
+        if "人数" in question and not _ASKS_CHANGE.search(question):  # "网购的人数有多少": people, not 亿元
+            return _in_units(clause, "人次|人|名|位", r"\d|[一二两三四五六七八九十百千]")
         if _ASKS_COUNT.search(question):
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         if _ASKS_CHANGE.search(question):

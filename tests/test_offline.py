@@ -263,6 +263,11 @@ def test_courtesies_are_no_topics(bot, question, expected):
     assert expected in bot.ask(question).text
 
 
+def test_a_number_of_people_is_counted_in_people(bot):
+    assert bot.ask("2013年衢州网购的人数有多少？").text == NOT_IN_REPORT  # not e-commerce's 155.2 亿元
+    assert "3.3 万人" in bot.ask("2013年新增城镇就业人数是多少？").text
+
+
 def test_more_or_less_of_a_verb_asks_a_change(bot):
     assert "8.5%" in bot.ask("今年衢州财政要多收多少？").text  # 多收: the target's growth
     assert answer_type("2013年农家乐有多少收入？") == "quantity"
