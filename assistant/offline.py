@@ -222,6 +222,7 @@ _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日])")  # a number with a unit, not "%" or a date
 # A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
+_NUMERAL = r"\d|(?!一批)[一二两三四五六七八九十百千]"  # a figure's number, not the "a number of" of 一批
 _ASKS_CHANGE = re.compile(
     r"增|降|减|涨|砍|压缩|缩|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|多了|少了|"
     r"(?<![多少])[多少][收花赚挣卖买用产](?!少)|"  # "财政要多收多少", not the 少收 of "多少收入"
@@ -315,9 +316,9 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_RATE.search(question):
             return bool(_PERCENT.search(clause))
         if units := _asked_unit(question):
-            return _in_units(clause, units, r"\d|(?!一批)[一二两三四五六七八九十百千]")
+            return _in_units(clause, units, _NUMERAL)
         if "人数" in question and not _ASKS_CHANGE.search(question):  # "网购的人数有多少": people, not 亿元
-            return _in_units(clause, "人次|人|名|位", r"\d|[一二两三四五六七八九十百千]")
+            return _in_units(clause, "人次|人|名|位", _NUMERAL)
         if _ASKS_COUNT.search(question):
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         if _ASKS_CHANGE.search(question):

@@ -55,7 +55,8 @@ class Synonyms:
         for pattern, term in self._chinese:  # no name is inside a report word: the reports do not use it
             if pattern.search(text):  # nor ends inside a word of the question: 农村人 is not in 农村人口
                 ends = _word_ends(text)
-                text = pattern.sub(lambda match: term if match.end() in ends else match.group(0), text)
+                text = pattern.sub(lambda match, term=term, ends=ends: term if match.end() in ends else match.group(0),
+                                   text)
         return text
 
     def english(self, text: str) -> list[tuple[str, str]]:
@@ -90,7 +91,7 @@ def _used(name: str, corpus: str) -> bool:
     """Whether the reports use a name as a word of theirs: 经济增长 is not used in "经济增长点" (jieba: 经济/增长点)."""
     for match in re.finditer(re.escape(name), corpus):
         start = max(0, match.start() - 10)  # jieba's cut of the name's surroundings
-        ends = {0, *accumulate(len(word) for word in jieba.cut(corpus[start : match.end() + 10]))}
+        ends = {0} | _word_ends(corpus[start : match.end() + 10])
         if {match.start() - start, match.end() - start} <= ends:
             return True
     return False
