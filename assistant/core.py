@@ -47,8 +47,8 @@ from assistant.offline import (
 )
 from assistant.retrieval import Index, build_index
 from assistant.synonyms import Synonyms
-from assistant.text import (arabic_years, normalize, places, resolve_turn_years, resolve_years, simplified, tokenize,
-                            years)
+from assistant.text import (arabic_years, has_chinese, normalize, places, resolve_turn_years, resolve_years, simplified,
+                            tokenize, years)
 
 log = logging.getLogger(__name__)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
@@ -65,10 +65,6 @@ _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" 
 # A grade written with a digit and a letter ("4A级景区", "5A-level"): a clause of another grade is another thing.
 _GRADE = re.compile(r"(?<![A-Za-z0-9.])\d[A-Z](?![A-Za-z])", re.IGNORECASE)
 _CURRENCIES = frozenset({"RMB", "CNY", "USD"})  # the basis of a figure, as 人民币 is, not what it is of
-
-
-def _has_chinese(text: str) -> bool:
-    return bool(re.search(r"[\u4e00-\u9fff]", text))
 
 
 class Assistant:
@@ -158,7 +154,7 @@ class Assistant:
             return
         prompt_question = question
         try:
-            if history and is_follow_up(question) or not _has_chinese(question):
+            if history and is_follow_up(question) or not has_chinese(question):
                 standalone = self.model.condense(question, history)
                 if history and is_follow_up(question):  # the answer prompt has no history: spell the turn out
                     prompt_question = f"{question}（完整的问题：{self._in_report_words(standalone)}）"
@@ -207,7 +203,7 @@ class Assistant:
         answer = self._extractive(question, standalone)
         if standalone == question:
             return answer
-        chinese = _has_chinese(question)
+        chinese = has_chinese(question)
         nouns = [] if chinese else self._glossary.topics(self._in_report_words(question),
                                                          self._synonyms.english(question))
         switched = switched_question(self._absolute_years(question), standalone, self._common_terms,
@@ -220,7 +216,7 @@ class Assistant:
     def _names_own_topics(self, question: str, nouns: list[tuple[str, tuple[str, ...]]], text: str) -> bool:
         """Whether a normalized answer text names what a follow-up names of its own: a Chinese one's `own_topics`,
         an English one's `nouns` (as `Glossary.topics` gives them)."""
-        if _has_chinese(question):
+        if has_chinese(question):
             return all(topic in text for topic in own_topics(self._in_report_words(question), self._common_terms))
         return not self._uncovered(nouns, text, False)
 
@@ -230,7 +226,7 @@ class Assistant:
         translated: list = []
         asked = query = self._in_report_words(standalone)
         # The report words an English question's names were read as, each with the name as written.
-        named = [] if _has_chinese(question) else self._synonyms.english(standalone)
+        named = [] if has_chinese(question) else self._synonyms.english(standalone)
         if re.search(r"[A-Za-z]", query):
             query, translated = self._glossary.translate(query)
             # A report word an English name was read as is one idea, whole: 旅游收入, not 旅游 and 收入.
@@ -302,10 +298,10 @@ class Assistant:
             or _PER_HEAD.search(question) and "人均" not in context
             or any(normalize(grade) not in context for grade in _GRADE.findall(asked))
             or kind is None and asks_opinion(question)  # a fact asked chattily ("你觉得…是多少") still has a kind
-            or kind != "person" and asks_name(asked) and _has_chinese(question)
+            or kind != "person" and asks_name(asked) and has_chinese(question)
             and not gives_a_name(naming(clause_text, asked_topics), asked)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
-            or not nouns and not _has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
+            or not nouns and not has_chinese(asked) and glossary.unknown_words(asked, self._corpus_text)
             # an acronym ("2013年的CPI涨了多少", "What is the 2014 CPI target?"): the report must use its translation
             or glossary.unknown_words(" ".join(set(_ACRONYM.findall(asked)) - _CURRENCIES), self._corpus_text)
             or not self._counts_the_counted(clause_text, asked, counted_nouns)
@@ -332,7 +328,7 @@ class Assistant:
         """The nouns of what an English "how many" counts, with their report terms; none for Chinese."""
         for term, name in named:
             asked = asked.replace(term, name)
-        counted = "" if _has_chinese(asked) else self._glossary.counted_word(" ".join(asked.split()))
+        counted = "" if has_chinese(asked) else self._glossary.counted_word(" ".join(asked.split()))
         nouns = self._glossary.topics(counted) if counted else []
         # and the report words its names were read as ("greenways", no dictionary word, is 慢行绿道)
         return nouns + [(term, (term,)) for term, name in named if nouns and name.lower() in counted]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jieba
 
-from assistant.text import tagged_words
+from assistant.text import has_chinese, tagged_words
 
 log = logging.getLogger(__name__)
 
@@ -323,7 +323,7 @@ class Glossary:
         rest = text
         for term, _ in named:
             rest = rest.replace(term, "")
-        if not re.search(r"[\u4e00-\u9fff]", rest):
+        if not has_chinese(rest):
             nouns += [(stems[-1], ()) for stems, terms, start, end in units
                       if not terms and not text[start].isupper()
                       and not re.search(r"(?:ed|ing)$", text[start:end])

@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.crosslingual import ENGLISH_STOPWORDS
 from assistant.knowledge import Paragraph
-from assistant.text import STOPWORDS, normalize, numbers, places, tagged_words, tokenize, years
+from assistant.text import STOPWORDS, has_chinese, normalize, numbers, places, tagged_words, tokenize, years
 
 _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
 _AMOUNT_WORDS = "多少|几|多大|多高|多长|多快"  # "how much" in Chinese
@@ -51,7 +51,7 @@ def without_preamble(question: str) -> str:
     """The question less what its asker first says of themselves: "我是一名记者，2013年生产总值是多少？" ->
     "2013年生产总值是多少？". A part that asks something, or names a figure or year, stays."""
     while (found := _PREAMBLE.match(question)) and not _ASKS.search(found.group(0)) \
-            and re.search(r"[\u4e00-\u9fff]", question[found.end():]):
+            and has_chinese(question[found.end():]):
         question = question[found.end():]
     return question
 
@@ -104,7 +104,7 @@ def switched_question(question: str, merged: str, common: set[str] = frozenset()
     if merged == question or not names_topic or _PRONOUN.search(question):
         return None
     base = merged[: -len(question)]
-    if re.search(r"[\u4e00-\u9fff]", base):  # its years, question words and kinds of figure: not 淘汰…辆 of 黄标车
+    if has_chinese(base):  # its years, question words and kinds of figure: not 淘汰…辆 of 黄标车
         base = "".join(w.word for w in _tagged(normalize(base)) if re.fullmatch(r"\d+|年", w.word)
                        or _ASKS.search(w.word) or w.word in _ATTRIBUTE_NOUNS or w.word == "增长")
     else:
@@ -199,13 +199,14 @@ _ASKS_HOW_MANY_OF = re.compile(rf"几\s*(?:{_CLASSIFIERS}|大)?\s*([\u4e00-\u9ff
 # The count before that word: not the 八大 of 党的十八大精神 for 几大精神, as _BIG_COUNT.
 _COUNT_OF = rf"(?<![第的一二两三四五六七八九十])[一二两三四五六七八九十]+(?:{_CLASSIFIERS}|大)?"
 # 个 is the classifier of anything counted: "多少个千人计划人才" is answered by "6 名", not by "35 公顷".
-_SAME_UNIT = {"名": "人|名|位", "位": "人|名|位", "人": "人|名|位", "个": _CLASSIFIERS}
+_PEOPLE = "人|名|位"  # 人 also begins 人次
+_SAME_UNIT = {"名": _PEOPLE, "位": _PEOPLE, "人": _PEOPLE, "个": _CLASSIFIERS}
 # The same in English: "in billion yuan", "how many square kilometres" (the longer unit first).
 _ENGLISH_UNITS = (
     ("(?:billion|100 million|hundred million) yuan", "亿元"), ("(?:billion |million )?(?:US )?dollars?", "美元"),
     ("square kilomet(?:re|er)s?", "平方公里"), ("square met(?:re|er)s?", "平方米"), ("kilomet(?:re|er)s?", "公里"),
     ("hectares?", "公顷"), ("(?:tons?|tonnes?)", "吨"), ("yuan", "元"),
-    (r"(?:[a-z\-]+ ){0,2}?(?:people|persons)", "人|名|位"),  # "how many elderly people": not 1330 beds
+    (r"(?:[a-z\-]+ ){0,2}?(?:people|persons)", _PEOPLE),  # "how many elderly people": not 1330 beds
 )
 # A sum of money is answered in 元 or 美元, not by a count: "图书馆改建项目投资了多少钱" is not "新建文化礼堂 100 个".
 _ASKS_MONEY = re.compile(
@@ -317,8 +318,6 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
             return bool(_PERCENT.search(clause))
         if units := _asked_unit(question):
             return _in_units(clause, units, _NUMERAL)
-        if "人数" in question and not _ASKS_CHANGE.search(question):  # "网购的人数有多少": people, not 亿元
-            return _in_units(clause, "人次|人|名|位", _NUMERAL)
         if _ASKS_COUNT.search(question):
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         if _ASKS_CHANGE.search(question):
@@ -378,11 +377,12 @@ def _counts_the_word(text: str, question: str) -> bool:
 
 def _asked_unit(question: str) -> str:
     """The units, as a regular expression, a question wants its figure in: "多少名" -> "人|名|位",
-    "in billion yuan" -> "亿元"; "" for none."""
+    "in billion yuan" -> "亿元", "网购的人数有多少" -> people (not 亿元), unless it asks a change; "" for none."""
     if unit := _ASKED_UNIT.search(question):
         return _SAME_UNIT.get(unit.group(1), unit.group(1))
-    return next((units for english, units in _ENGLISH_UNITS
-                 if re.search(rf"\b(?:in|how many) {english}\b", question, re.IGNORECASE)), "")
+    english = next((units for english, units in _ENGLISH_UNITS
+                    if re.search(rf"\b(?:in|how many) {english}\b", question, re.IGNORECASE)), "")
+    return english or (_PEOPLE if "人数" in question and not _ASKS_CHANGE.search(question) else "")
 
 
 # Nouns that name the kind of figure asked for, its basis or its currency, not its topic: "增长幅度", "数量",

@@ -39,6 +39,10 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
+def has_chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
 def normalize(text: str) -> str:
     """Half-width, lower-case, no spaces, no thousands commas: "１，０５６.6 亿" -> "1056.6亿"."""
     text = unicodedata.normalize("NFKC", text).lower()
