@@ -443,6 +443,9 @@ def topics(question: str, common: set[str]) -> list[str]:
         if flag.startswith(_TOPIC_TAGS) and len(word) >= 2
         and word not in _NOT_TOPICS and word not in common
         and not _CHANGED.fullmatch(word)  # jieba tags 新建 "ns" (Xinjian county): a change says what kind of figure
+        # 多 or 少 and a verb, a word only jieba's HMM makes ("帮企业少交了多少税费": 少交): how the figure
+        # changed, not a topic (少数, 多元 are words of its dictionary)
+        and not (len(word) == 2 and word[0] in "多少" and jieba.dt.FREQ.get(word, 0) < _RARE)
     ]
 
 
@@ -481,7 +484,10 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         # a verb right after the count, before a noun, modifies the noun: "几级考评体系" counts 体系s of 考评
         # (not the 烧 of "多少辆公交车烧天然气", a verb of what is counted)
         modifies = (not run and word.flag == "v" and after is not None and after.flag.startswith("n")
-                    and after.flag != "ns")
+                    and after.flag != "ns"
+                    # nor an adverb between a modifier and its noun: jieba's 国家级 | 高新 (d) | 企业
+                    or run and run[-1].flag == "b" and word.flag == "d" and after is not None
+                    and after.flag.startswith("n"))
         if (word.flag.startswith(_NOMINAL_TAGS) or modifies) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
                 run.append(word)

@@ -127,6 +127,8 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("粮食安全工作取得了什么成绩？", set()) == ["粮食安全"]  # any achievement: "取得省“三连冠”"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
     assert "上要着力" not in topics("作风建设上要着力解决什么突出问题？", set())  # jieba's HMM made up 上要 (b)
+    assert topics("去年帮企业少交了多少税费？", set()) == ["企业", "税费"]  # 少交 says the change, as 新增 does
+    assert "少数民族" in topics("衢州有多少少数民族？", set())  # a word of jieba's dictionary stays
 
 
 def _never(a, b):
@@ -194,7 +196,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("2013年全市腾出了多少？", ("腾出",)),  # 全市 is the city itself, no kind of 腾出
      ("2013年全市腾出了多少用能空间？", ("空间",)),  # what 多少 counts, after the verb 用能 modifying it
      ("2014年要淘汰多少辆高污染的黄标车？", ("黄标",)),  # the noun after a modifier's 的
-     ("去年砍掉了多少头生猪的养殖量？", ("生猪",))],  # not after a noun's: 生猪 is what 头 counts
+     ("去年砍掉了多少头生猪的养殖量？", ("生猪",)),  # not after a noun's: 生猪 is what 头 counts
+     ("2013年衢州有多少家国家级高新企业？", ("企业",))],  # jieba's adverb 高新 between modifier and noun
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus

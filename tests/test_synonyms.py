@@ -102,3 +102,7 @@ def test_everyday_words_for_finding_work_name_employment(bot):
 
 def test_the_first_is_the_report_s_首个(bot):
     assert "根宫佛国" in bot.ask("衢州第一个5A级景区是哪个？").text  # 首个 5A 级景区, 2013; not 2014's 争创
+
+
+def test_an_everyday_word_for_the_sewage_network(bot):
+    assert "140 公里" in bot.ask("2014年要铺设多少公里污水管子？").text  # 污水管网
