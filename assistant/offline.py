@@ -410,13 +410,20 @@ def _tagged(text: str) -> tuple:
     """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question.
     The 有 of "有多少" is cut off first: jieba would glue it to the word before (来料加工费有 -> 费有);
     so is the classifier after 多少 or 几, which jieba glues to a one-character noun into no word of its
-    dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目); and the 大 of
+    dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目), unless its second
+    character and the next word are one (多少家居家养老: 家 | 居家 养老, 多少家产能: 家 | 产能); and the 大 of
     "多大面积", which jieba cuts 多 | 大面积 ("large-scale"), goes back to 多: 多大 | 面积 asks a size."""
     words: list = []
-    for word in jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text)):
-        if words and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
-                and word.word[0] in _CLASSIFIERS and jieba.dt.FREQ.get(word.word, 0) < _RARE:
+    cut = jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text))
+    for i, word in enumerate(cut):
+        after = cut[i + 1].word if i + 1 < len(cut) else ""
+        counted = words and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
+            and word.word[0] in _CLASSIFIERS
+        if counted and jieba.dt.FREQ.get(word.word, 0) < _RARE:
             words += [jieba.posseg.pair(word.word[0], "q"), *jieba.posseg.lcut(word.word[1])]
+        elif counted and jieba.dt.FREQ.get(word.word[1] + after):
+            words += [jieba.posseg.pair(word.word[0], "q"), *jieba.posseg.lcut(word.word[1] + after)]
+            cut[i + 1] = jieba.posseg.pair("", "x")  # taken into the word before
         elif words and words[-1].word == "多" and len(word.word) > 2 and _ASKS_AMOUNT.fullmatch("多" + word.word[0]):
             words[-1] = jieba.posseg.pair("多" + word.word[0], "m")
             words += jieba.posseg.lcut(word.word[1:])

@@ -197,7 +197,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("2013年全市腾出了多少用能空间？", ("空间",)),  # what 多少 counts, after the verb 用能 modifying it
      ("2014年要淘汰多少辆高污染的黄标车？", ("黄标",)),  # the noun after a modifier's 的
      ("去年砍掉了多少头生猪的养殖量？", ("生猪",)),  # not after a noun's: 生猪 is what 头 counts
-     ("2013年衢州有多少家国家级高新企业？", ("企业",))],  # jieba's adverb 高新 between modifier and noun
+     ("2013年衢州有多少家国家级高新企业？", ("企业",)),  # jieba's adverb 高新 between modifier and noun
+     ("2014年要新建多少家居家养老服务照料中心？", ("照料", "中心"))],  # 家 | 居家, not jieba's 家居 | 家
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
