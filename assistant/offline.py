@@ -417,7 +417,7 @@ def _tagged(text: str) -> tuple:
     cut = jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text))
     for i, word in enumerate(cut):
         after = cut[i + 1].word if i + 1 < len(cut) else ""
-        counted = words and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
+        counted = bool(words) and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
             and word.word[0] in _CLASSIFIERS
         if counted and jieba.dt.FREQ.get(word.word, 0) < _RARE:
             words += [jieba.posseg.pair(word.word[0], "q"), *jieba.posseg.lcut(word.word[1])]
@@ -492,7 +492,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         # (not the 烧 of "多少辆公交车烧天然气", a verb of what is counted)
         modifies = (not run and word.flag == "v" and after is not None and after.flag.startswith("n")
                     and after.flag != "ns"
-                    # nor an adverb between a modifier and its noun: jieba's 国家级 | 高新 (d) | 企业
+                    # or an adverb jieba tags between a modifier and its noun: 国家级 | 高新 (d) | 企业
                     or run and run[-1].flag == "b" and word.flag == "d" and after is not None
                     and after.flag.startswith("n"))
         if (word.flag.startswith(_NOMINAL_TAGS) or modifies) and not _UNIT.fullmatch(word.word):
