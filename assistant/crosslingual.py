@@ -54,6 +54,12 @@ def _cedict_path() -> Path | None:
     return path if path.exists() else None
 
 
+def _suffixed(word: str, other: str) -> bool:
+    """Whether `word` is a character with the noun suffix 子 and `other` a longer word with that character as
+    its head: 村子 and 行政村, 车子 and 出租车."""
+    return len(word) == 2 and word[1] == "子" and len(other) > 1 and other[-1] == word[0]
+
+
 def _stem(word: str) -> str:
     """A crude English stem, enough to meet dictionary glosses: beds -> bed, buses -> bus, kilometres -> kilometer,
     eliminated and eliminate -> eliminat (a final "e" goes from longer words, so both forms meet)."""
@@ -220,8 +226,9 @@ class Glossary:
 
     def synonymous(self, a: str, b: str) -> bool:
         """Whether two Chinese words share the head of a short English gloss: 开支 ~ 支出 ("expense"),
-        but not 外商 ~ 外贸 ("foreign businessman", "foreign trade")."""
-        return bool(self._glossed(a)[1] & self._glossed(b)[1])
+        but not 外商 ~ 外贸 ("foreign businessman", "foreign trade"); and a noun made two characters by the
+        suffix 子 is its first one, so it names a word with that head: 村子 ~ 行政村 (which the dictionary lacks)."""
+        return bool(self._glossed(a)[1] & self._glossed(b)[1]) or _suffixed(a, b) or _suffixed(b, a)
 
     def related(self, a: str, b: str) -> bool:
         """Whether two Chinese words share any word of a short gloss, as modifiers do:

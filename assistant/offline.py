@@ -438,10 +438,14 @@ def topics(question: str, common: set[str]) -> list[str]:
     with the noun it precedes: 副 + 市长 -> 副市长. English words are left out here:
     `Glossary.topics` finds those."""
     words: list[tuple[str, str]] = []
-    for word in _tagged(normalize(question)):
+    tagged = _tagged(normalize(question))
+    for word, after in zip(tagged, [*tagged[1:], None]):
         # not a modifier jieba's HMM made up of characters its dictionary has apart ("建设上要着力": 上要)
         if words and words[-1][1] == "b" and word.flag.startswith("n") and words[-1][0] in jieba.dt.FREQ:
             words[-1] = (words[-1][0] + word.word, word.flag)
+        elif word.flag == "vn" and words and words[-1][0].startswith(("哪", "什么")) \
+                and not (after and after.flag.startswith("n")):
+            words.append((word.word, "n"))  # the thing a 哪/什么 question asks one of: 哪些比赛, not 什么生育政策
         else:
             words.append((word.word, word.flag))
     return [
@@ -490,8 +494,8 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             break  # what "多少" counts is in its own sentence: not the 谢谢 (tagged a name) of "是多少？谢谢"
         # a verb right after the count, before a noun, modifies the noun: "几级考评体系" counts 体系s of 考评
         # (not the 烧 of "多少辆公交车烧天然气", a verb of what is counted)
-        modifies = (not run and word.flag == "v" and after is not None and after.flag.startswith("n")
-                    and after.flag != "ns"
+        modifies = (not run and word.flag == "v" and after is not None
+                    and (after.flag.startswith("n") and after.flag != "ns" or after.word == "的")  # 多少个停车的车位
                     # or an adverb jieba tags between a modifier and its noun: 国家级 | 高新 (d) | 企业
                     or run and run[-1].flag == "b" and word.flag == "d" and after is not None
                     and after.flag.startswith("n"))

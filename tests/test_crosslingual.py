@@ -99,6 +99,8 @@ def test_a_quantity_needs_a_figure(bot):
 def test_synonyms_share_a_short_english_sense(glossary):
     assert glossary.synonymous("开支", "支出")  # "expense"
     assert not glossary.synonymous("存款", "贷款")  # deposit, loan
+    assert glossary.synonymous("村子", "行政村")  # 村 with the suffix 子; the dictionary lacks 行政村
+    assert not glossary.synonymous("村子", "村民")  # a villager is no kind of village
     assert glossary.senses("没有这个词") == frozenset()
 
 

@@ -129,6 +129,8 @@ def test_topics_are_the_nouns_asked_about():
     assert "上要着力" not in topics("作风建设上要着力解决什么突出问题？", set())  # jieba's HMM made up 上要 (b)
     assert topics("去年帮企业少交了多少税费？", set()) == ["企业", "税费"]  # 少交 says the change, as 新增 does
     assert "少数民族" in topics("衢州有多少少数民族？", set())  # a word of jieba's dictionary stays
+    assert "比赛" in topics("2014年衢州要承办哪些比赛？", set())  # a verbal noun as the thing 哪些 asks one of
+    assert topics("2014年要实施什么生育政策？", set()) == ["政策"]  # but not as a noun's modifier
 
 
 def _never(a, b):
@@ -198,7 +200,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("2014年要淘汰多少辆高污染的黄标车？", ("黄标",)),  # the noun after a modifier's 的
      ("去年砍掉了多少头生猪的养殖量？", ("生猪",)),  # not after a noun's: 生猪 is what 头 counts
      ("2013年衢州有多少家国家级高新企业？", ("企业",)),  # jieba's adverb 高新 between modifier and noun
-     ("2014年要新建多少家居家养老服务照料中心？", ("照料", "中心"))],  # 家 | 居家, not jieba's 家居 | 家
+     ("2014年要新建多少家居家养老服务照料中心？", ("照料", "中心")),  # 家 | 居家, not jieba's 家居 | 家
+     ("2013年新增了多少个停车的车位？", ("车位",))],  # a verb and 的 before the noun modify it
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
