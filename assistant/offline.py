@@ -388,7 +388,7 @@ def _asked_unit(question: str) -> str:
 # Nouns that name the kind of figure asked for, its basis or its currency, not its topic: "增长幅度", "数量",
 # "名字", "同比", "人民币".
 _ATTRIBUTE_NOUNS = frozenset(
-    "数量 数目 总数 总量 规模 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
+    "数量 数目 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 多长 目标 长度 宽度 高度 深度 重量 同比 环比 人民币".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
@@ -519,7 +519,10 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     before = words[:at]
     while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
-                      or _miscut(before, report)):
+                      or _miscut(before, report)
+                      # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
+                      or before[-1].flag == "v" and len(before) > 1 and before[-2].flag.startswith(("n", "v"))
+                      and len(before[-2].word) > 1 and words[len(before)].word == "的"):
         before.pop()
     if not before or before[-1].flag == "ns" or not before[-1].flag.startswith(("n", "v", "j", "l")):
         return None

@@ -131,6 +131,7 @@ def test_topics_are_the_nouns_asked_about():
     assert "少数民族" in topics("衢州有多少少数民族？", set())  # a word of jieba's dictionary stays
     assert "比赛" in topics("2014年衢州要承办哪些比赛？", set())  # a verbal noun as the thing 哪些 asks one of
     assert topics("2014年要实施什么生育政策？", set()) == ["政策"]  # but not as a noun's modifier
+    assert topics("贷款的盘子有多大？", set()) == ["贷款"]  # 盘子, "the plate", is how big a thing is
 
 
 def _never(a, b):
@@ -201,7 +202,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("去年砍掉了多少头生猪的养殖量？", ("生猪",)),  # not after a noun's: 生猪 is what 头 counts
      ("2013年衢州有多少家国家级高新企业？", ("企业",)),  # jieba's adverb 高新 between modifier and noun
      ("2014年要新建多少家居家养老服务照料中心？", ("照料", "中心")),  # 家 | 居家, not jieba's 家居 | 家
-     ("2013年新增了多少个停车的车位？", ("车位",))],  # a verb and 的 before the noun modify it
+     ("2013年新增了多少个停车的车位？", ("车位",)),  # a verb and 的 before the noun modify it
+     ("巨化2013年配股筹到的钱是多少？", ("配股",))],  # the money 配股 raised, not the verb 筹到
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
