@@ -226,7 +226,7 @@ _AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日]
 _NUMERAL = r"\d|(?!一批)[一二两三四五六七八九十百千]"  # a figure's number, not the "a number of" of 一批
 _ASKS_CHANGE = re.compile(
     r"增|降|减|涨|砍|压缩|缩|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|多了|少了|"
-    r"(?<![多少])[多少][收花赚挣卖买用产](?!少)|"  # "财政要多收多少", not the 少收 of "多少收入"
+    r"(?<![多少])[多少][收花赚挣卖买用产出](?!少)|"  # "财政要多收多少", not the 少收 of "多少收入"
     r"grow|grew|increase|decrease|drop|fall|fell|rise|rose|cut|reduc|lower|declin|by how much|target|goal|plan",
     re.IGNORECASE,
 )
@@ -466,7 +466,7 @@ _UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
 _SENTENCE_END = frozenset("?？!！。;；")
-_FIGURE_VERBS = frozenset("达到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
+_FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
 
 
 def names_nothing(question: str) -> bool:
@@ -616,6 +616,8 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return True
     if exact:
         return False
+    if _halves_short(word) in jieba.lcut_for_search(text):
+        return True  # 技改 for 技术改造, before the head 改造 is looked for
 
     def stem(shorter: str) -> bool:
         return mentions(text, shorter, synonymous, paragraph=paragraph, related=related, modifier_length=modifier_length)
@@ -642,7 +644,8 @@ def _is_noun(word: str) -> bool:
 
 
 def _names(text: str, word: str, synonymous) -> bool:
-    """The word, a synonym, its long form or its short one (标煤 for 标准煤, keeping the head 煤) is in the text."""
+    """The word, a synonym, its long form or its short one (标煤 for 标准煤, keeping the head 煤; 技改 for 技术改造,
+    the first characters of its two halves) is in the text."""
     if word in text:
         return True
     # A word inside another names something else (出口 is not 进出口, 市长 not 副市长), and a single
@@ -650,8 +653,14 @@ def _names(text: str, word: str, synonymous) -> bool:
     return any(
         (synonymous(word, other) and len(other) > 1 and word not in other and other not in word)
         or _abbreviates(word, other) or (len(other) > 1 and other[-1] == word[-1] and _abbreviates(other, word))
+        or other == _halves_short(word)
         for other in set(jieba.lcut_for_search(text))
     )
+
+
+def _halves_short(word: str) -> str | None:
+    """The usual short form of a four-character word: its halves' first characters (技改 for 技术改造)."""
+    return word[0] + word[2] if len(word) == 4 else None
 
 
 def _abbreviates(short: str, long: str) -> bool:

@@ -148,6 +148,7 @@ def _never(a, b):
      ("经济总量", "全市实现生产总值 1056.6 亿元", False),  # about 经济, which is not there
      ("农民", "农村居民人均纯收入 11924 元", True),  # an abbreviation of 农村居民
      ("标准煤", "腾出用能空间 11.1 万吨标煤", True),  # the text abbreviates the word, keeping its head
+     ("技术改造", "工业技改投资增长 27.5%", True),  # or by its halves' first characters
      ("城镇化", "城镇居民人均可支配收入 28883 元", False),  # 城镇 is no abbreviation: its last character differs
      ("存款", "全市贷款余额 1251 亿元", False)],
 )
@@ -203,7 +204,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("2013年衢州有多少家国家级高新企业？", ("企业",)),  # jieba's adverb 高新 between modifier and noun
      ("2014年要新建多少家居家养老服务照料中心？", ("照料", "中心")),  # 家 | 居家, not jieba's 家居 | 家
      ("2013年新增了多少个停车的车位？", ("车位",)),  # a verb and 的 before the noun modify it
-     ("巨化2013年配股筹到的钱是多少？", ("配股",))],  # the money 配股 raised, not the verb 筹到
+     ("巨化2013年配股筹到的钱是多少？", ("配股",)),  # the money 配股 raised, not the verb 筹到
+     ("2014年城镇失业的比例最多能到多少？", ("失业",))],  # 能到 is the figure's verb, as 达到; 比例 names the figure
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
@@ -279,6 +281,7 @@ def test_a_number_of_people_is_counted_in_people(bot):
 
 def test_more_or_less_of_a_verb_asks_a_change(bot):
     assert "8.5%" in bot.ask("今年衢州财政要多收多少？").text  # 多收: the target's growth
+    assert "10%" in bot.ask("2014年城镇居民人均可支配收入要多出多少？").text  # 多出, as 多收
     assert answer_type("2013年农家乐有多少收入？") == "quantity"
     assert "5.8 亿元" in bot.ask("2013年农家乐有多少收入？").text  # 多少收入 is an amount, no change
 
@@ -322,6 +325,7 @@ def test_a_figure_per_person_is_the_reports_per_capita_figure(bot):
     assert "28883" in bot.ask("What was the per capita disposable income of urban residents in 2013?").text
     assert bot.ask("2013年衢州的城市人均公园绿地面积是多少？").text == NOT_IN_REPORT  # not the 35 公顷 of new parks
     assert "28883" in bot.ask("2013年城镇居民人均可支配收入是多少？").text
+    assert bot.ask("2013年衢州每人的生产总值是多少？").text == NOT_IN_REPORT  # 每人 is 人均: not the 1056.6 亿元 total
 
 
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
