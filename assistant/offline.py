@@ -492,13 +492,12 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     for before, word, after in zip(words[at:], words[at + 1 :], [*words[at + 2 :], None]):
         if word.word in _SENTENCE_END:
             break  # what "多少" counts is in its own sentence: not the 谢谢 (tagged a name) of "是多少？谢谢"
-        # a verb right after the count, before a noun, modifies the noun: "几级考评体系" counts 体系s of 考评
-        # (not the 烧 of "多少辆公交车烧天然气", a verb of what is counted)
-        modifies = (not run and word.flag == "v" and after is not None
-                    and (after.flag.startswith("n") and after.flag != "ns" or after.word == "的")  # 多少个停车的车位
-                    # or an adverb jieba tags between a modifier and its noun: 国家级 | 高新 (d) | 企业
-                    or run and run[-1].flag == "b" and word.flag == "d" and after is not None
-                    and after.flag.startswith("n"))
+        # a verb right after the count, before a noun or 的, modifies the noun: "几级考评体系" counts 体系s of 考评,
+        # "多少个停车的车位" 车位 (not the 烧 of "多少辆公交车烧天然气", a verb of what is counted); so does an
+        # adverb jieba tags between a modifier and its noun (国家级 | 高新 (d) | 企业)
+        modifies = after is not None and (
+            not run and word.flag == "v" and (after.flag.startswith("n") and after.flag != "ns" or after.word == "的")
+            or run and run[-1].flag == "b" and word.flag == "d" and after.flag.startswith("n"))
         if (word.flag.startswith(_NOMINAL_TAGS) or modifies) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
                 run.append(word)
@@ -616,7 +615,8 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         return True
     if exact:
         return False
-    if _halves_short(word) in jieba.lcut_for_search(text):
+    short = _halves_short(word)
+    if short and short in jieba.lcut_for_search(text):
         return True  # 技改 for 技术改造, before the head 改造 is looked for
 
     def stem(shorter: str) -> bool:
