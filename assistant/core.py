@@ -27,6 +27,7 @@ from assistant.offline import (
     asks_stock,
     best_clauses,
     concepts,
+    described,
     figure_focus,
     figure_of,
     figure_parts,
@@ -283,6 +284,7 @@ class Assistant:
         focus = figure_focus(asked, self._common_terms, self._corpus_text) if kind == "quantity" else None
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         asked_topics = topics(asked, self._common_terms)
+        named_topics = [t for t in asked_topics if t not in described(asked)] or asked_topics
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
         return not (
@@ -292,7 +294,7 @@ class Assistant:
             # the heading word for word: read loosely, its general words (重点工作: "work", "job") speak of anything
             or _too_many_missed([topic not in heading and not mentions(clause_text, topic, glossary.synonymous, exact,
                                                                        paragraph_text, glossary.related)
-                                 for topic in asked_topics], exact)
+                                 for topic in named_topics], exact)
             or self._uncovered(nouns, context, exact)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
             or _PER_HEAD.search(question) and "人均" not in context

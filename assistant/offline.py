@@ -151,7 +151,16 @@ def concepts(query: str, translated: list[Concept] = ()) -> list[Concept]:
     """The question's ideas: each search token on its own, plus each translated English
     word with its alternatives (any one of them counts as present)."""
     alternatives = {term for group in translated for term in group}
-    return [(t,) for t in dict.fromkeys(tokenize(query)) if t not in alternatives] + list(translated)
+    tokens = [part for token in tokenize(query) if token not in alternatives for part in _guessed_apart(token)]
+    return [(t,) for t in dict.fromkeys(tokens)] + list(translated)
+
+
+def _guessed_apart(token: str) -> list[str]:
+    """Two characters jieba's HMM glued into no word of its dictionary, as the two words they are: "少养了多少头猪"
+    cuts 少养 | 头猪, whose 猪 is in 生猪. (The paragraphs keep their tokens: a name as 根宫 is such a pair too.)"""
+    if len(token) == 2 and has_chinese(token) and not jieba.dt.FREQ.get(token):
+        return [character for character in token if character not in STOPWORDS]  # 要涨: 涨
+    return [token]
 
 
 def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
@@ -408,13 +417,14 @@ _RARE = 100  # a jieba dictionary frequency below which a two-character cut is n
 @functools.lru_cache(maxsize=256)
 def _tagged(text: str) -> tuple:
     """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question.
-    The 有 of "有多少" is cut off first: jieba would glue it to the word before (来料加工费有 -> 费有);
+    The 有 of "有多少" is cut off first, and a year from what follows it: jieba would glue them to the word
+    beside (来料加工费有 -> 费有, 2013年少养 -> 年少, 2013年关了 -> 年关);
     so is the classifier after 多少 or 几, which jieba glues to a one-character noun into no word of its
     dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目), unless its second
     character and the next word are one (多少家居家养老: 家 | 居家 养老, 多少家产能: 家 | 产能); and the 大 of
     "多大面积", which jieba cuts 多 | 大面积 ("large-scale"), goes back to 多: 多大 | 面积 asks a size."""
     words: list = []
-    cut = jieba.posseg.lcut(re.sub(r"有(?=多少|几)", " 有", text))
+    cut = jieba.posseg.lcut(re.sub(r"(?<=\d{4}年)", " ", re.sub(r"有(?=多少|几)", " 有", text)))
     for i, word in enumerate(cut):
         after = cut[i + 1].word if i + 1 < len(cut) else ""
         counted = bool(words) and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
@@ -469,12 +479,39 @@ _SENTENCE_END = frozenset("?？!！。;；")
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
 
 
+def described(question: str) -> set[str]:
+    """The nouns of a clause that says which thing is meant, after its verb and before 的 and the thing:
+    the 黑烟 of "冒黑烟的黄标车", the 农户 of "发给农户的来料加工费". An asker describes in words of their own
+    what the report names, so these need not be in the answer when the thing is."""
+    found: set[str] = set()
+    clause: list = []
+    tagged = _tagged(normalize(question))
+    for word, after in zip(tagged, [*tagged[1:], None]):
+        verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v")), None)
+        if word.word == "的" and verb is not None and after is not None and after.flag.startswith("n"):
+            found.update(w.word for w in clause[verb + 1:] if w.flag.startswith(_TOPIC_TAGS))
+        if word.flag.startswith(_FRAME_TAGS) or _ASKS_FIGURE.match(word.word):
+            clause = []
+        else:
+            clause.append(word)
+    return found
+
+
 def names_nothing(question: str) -> bool:
     """Whether a question names nothing but its frame: places, the kind of figure, question and function words.
     "衢州的面积有多大" asks the city's own size, which a clause about "“三改”面积" does not give."""
+    tagged = _tagged(normalize(question))
     return not any(len(w.word) > 1 and not w.flag.startswith(_FRAME_TAGS) and w.flag != "ns"
                    and w.word not in _NOT_TOPICS and not _ASKS_AMOUNT.fullmatch(w.word)
-                   for w in _tagged(normalize(question)))
+                   or _counted_character(before, w)  # "少养了多少头猪" names 猪
+                   for before, w in zip((None, *tagged), tagged))
+
+
+def _counted_character(before, word) -> bool:
+    """Whether the word is a one-character noun after its classifier: the 床 of "多少张床", the 猪 of "多少头猪"
+    (jieba tags 头 a noun too), or of "多少万头猪"."""
+    return before is not None and len(word.word) == 1 and word.flag.startswith("n") \
+        and (before.flag == "q" or before.word.lstrip("万千百亿") in _CLASSIFIERS.split("|"))
 
 
 def figure_focus(question: str, common: set[str] = frozenset(), report: str = "") -> tuple[str, ...] | None:
@@ -489,6 +526,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         return None
     run: list = []  # the nouns "多少" counts
     counts_a_character = False  # "多少张床": a noun after its classifier, too short to look for
+    which = described(question)
     for before, word, after in zip(words[at:], words[at + 1 :], [*words[at + 2 :], None]):
         if word.word in _SENTENCE_END:
             break  # what "多少" counts is in its own sentence: not the 谢谢 (tagged a name) of "是多少？谢谢"
@@ -502,11 +540,13 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             if len(word.word) > 1:
                 run.append(word)
             else:
-                counts_a_character = counts_a_character or before.flag == "q" and word.flag.startswith("n")
+                counts_a_character = counts_a_character or _counted_character(before, word)
         elif word.word in ("以上", "以下") and run:
             continue
         elif word.word == "的" and run and not any(w.flag.startswith("n") for w in run):
             continue  # "多少辆高污染的黄标车" counts 黄标车, and "多少头生猪的养殖量" 生猪
+        elif word.word == "的" and run and {w.word for w in run} <= which:
+            run = []  # a clause before 的 says which: "多少辆冒黑烟的黄标车" counts 黄标车
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
     if run:  # a run's last noun is its head

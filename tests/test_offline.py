@@ -7,12 +7,15 @@ from assistant.offline import (
     asks_name,
     gives_a_name,
     asks_stock,
+    concepts,
+    described,
     figure_focus,
     figure_of,
     has_answer_type,
     is_change,
     is_follow_up,
     mentions,
+    names_nothing,
     naming,
     standalone_question,
     switched_question,
@@ -205,7 +208,11 @@ def test_a_word_inside_another_is_no_synonym():
      ("2014年要新建多少家居家养老服务照料中心？", ("照料", "中心")),  # 家 | 居家, not jieba's 家居 | 家
      ("2013年新增了多少个停车的车位？", ("车位",)),  # a verb and 的 before the noun modify it
      ("巨化2013年配股筹到的钱是多少？", ("配股",)),  # the money 配股 raised, not the verb 筹到
-     ("2014年城镇失业的比例最多能到多少？", ("失业",))],  # 能到 is the figure's verb, as 达到; 比例 names the figure
+     ("2014年城镇失业的比例最多能到多少？", ("失业",)),  # 能到 is the figure's verb, as 达到; 比例 names the figure
+     ("2013年淘汰了多少辆冒黑烟的黄标车？", ("黄标",)),  # 冒黑烟的 says which 黄标车
+     ("为了治水2013年少养了多少头猪？", None),  # 猪, after 头 (a noun to jieba), too short to look for; not 治水
+     ("2013年全市少养了多少万头猪？", None),
+     ("非法采砂制砂的点2013年关了多少处？", ("采砂", "制砂"))],  # not 年关 ("year's end") of 2013年关了
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
@@ -609,3 +616,21 @@ def test_a_clause_naming_what_which_asks_one_of_ranks_first(bot):
 
 def test_a_figure_asked_in_the_long_form_of_the_report_s_abbreviation_is_answered(bot):
     assert "11.1 万吨标煤" in bot.ask("2013年衢州节省出多少吨标准煤的用能空间？").text
+
+
+def test_the_nouns_of_a_clause_saying_which_thing_are_described():
+    assert described("2013年发给农户的来料加工费总共多少钱？") == {"农户"}
+    assert described("2013年淘汰了多少辆冒黑烟的黄标车？") == {"黑烟"}
+    assert described("2013年城镇居民的人均收入是多少？") == set()  # no verb: 城镇居民 says whose income
+    assert described("2013年新建的污水管网有多少公里？") == set()  # a verb, but no noun after it
+
+
+def test_a_described_thing_is_answered_in_the_reports_words(bot):
+    assert "23.4 亿元" in bot.ask("去年发给农户的来料加工费总共多少钱？").text  # 发放来料加工费 23.4 亿元
+    assert "2306 辆" in bot.ask("去年淘汰了多少辆冒黑烟的黄标车？").text
+
+
+def test_a_one_character_noun_after_its_classifier_names_what_is_counted(bot):
+    assert not names_nothing("2013年衢州少养了多少头猪？")
+    assert ("猪",) in concepts("2013年衢州少养了多少头猪？")  # jieba's HMM glues 头猪, no word: 猪 is in 生猪
+    assert "75.7 万头" in bot.ask("去年衢州少养了多少头猪？").text  # 削减生猪饲养量 75.7 万头
