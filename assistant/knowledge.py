@@ -1,7 +1,7 @@
 """Reports on disk -> whole paragraphs with section paths and stable ids.
 
 Every `.md`/`.txt` file in the knowledge folder is one document; `synonyms.tsv`, if
-there, lists other names for the reports' words. Converted
+there, lists other names for the reports' words, and `names.u8` their own names in English. Converted
 reports carry page-break debris (`---` lines, paragraphs cut mid-sentence);
 `read_document` repairs it so that one paragraph is one unit of citation.
 """
@@ -213,6 +213,36 @@ def load_synonyms(knowledge_dir: Path) -> dict[str, str]:
             )
         synonyms.update(dict.fromkeys(others, term.strip()))
     return synonyms
+
+
+NAMES_FILE = "names.u8"
+# A CC-CEDICT line: traditional and simplified forms, pinyin in brackets, then /-separated senses.
+CEDICT_ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+def load_names(knowledge_dir: Path) -> list[tuple[str, str, str]]:
+    """The reports' own names that CC-CEDICT lacks or reads otherwise, from the folder's names.u8 in its
+    line format (none if there is no such file): "開化 开化 [Kai1 hua4] /Kaihua county in Quzhou, Zhejiang/"
+    gives ("开化", "Kai1 hua4", "Kaihua county in Quzhou, Zhejiang"), where the dictionary has only "to become
+    civilized"."""
+    path = knowledge_dir / NAMES_FILE
+    if not path.is_file():
+        return []
+    try:
+        lines = path.read_bytes().decode("utf-8-sig").splitlines()
+    except (UnicodeDecodeError, OSError) as error:
+        raise KnowledgeError(f"cannot read {path} as UTF-8 text ({error}): fix or delete it") from None
+    names = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry = CEDICT_ENTRY.match(line)
+        if not entry:
+            raise KnowledgeError(
+                f"{path} line {number}: expected a CC-CEDICT line, 'TRAD SIMP [pin1 yin1] /sense/': fix the line"
+            )
+        names.append(entry.groups())
+    return names
 
 
 def fingerprint(knowledge_dir: Path) -> str:

@@ -375,3 +375,12 @@ def test_a_place_jieba_does_not_tag_is_read_from_the_dictionary(glossary, bot):
     assert not glossary.names_place("抓好龙游山区集聚发展体制创新试验区建设", "龙游要建什么？")  # named already
     assert not glossary.names_place("推进重点生态功能区示范区建设", "哪个县？")
     assert "龙游" in bot.ask("今年要抓好哪个县的山区集聚发展体制创新试验区建设？").text
+
+
+def test_the_reports_own_names_take_the_place_of_the_dictionary_s(glossary, bot):
+    kaihua = [("开化", "Kai1 hua4", "Kaihua county in Quzhou, Zhejiang")]  # CC-CEDICT: only "to become civilized"
+    assert Glossary({"开化": 1}, "推进开化全国生态文明建设试点", kaihua).names_place("推进开化全国生态文明建设试点", "哪个县？")
+    assert not Glossary({"开化": 1}, "推进开化全国生态文明建设试点").names_place("推进开化全国生态文明建设试点", "哪个县？")
+    assert glossary.names_place("深化江山贺村镇小城市培育试点", "江山哪个镇？")  # 贺村镇, which jieba cuts 贺 | 村镇
+    assert "开化" in bot.ask("Which county is a national pilot for ecological civilization construction?").text
+    assert bot.ask("What is the population of Kaihua county?").text == NOT_IN_REPORT  # a paragraph without 开化

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge import FRONT_MATTER, OPENING, load_knowledge, load_synonyms, parse_document, read_document
+from assistant.knowledge import FRONT_MATTER, OPENING, load_knowledge, load_names, load_synonyms, parse_document, read_document
 from conftest import DATA, REPO
 
 
@@ -109,6 +109,24 @@ def test_broken_synonyms_line_is_named(tmp_path):
     (tmp_path / "synonyms.tsv").write_text("生产总值\t经济总量\n生产总值 经济规模\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="synonyms.tsv line 2: expected the report's word, a tab"):
         load_synonyms(tmp_path)
+
+
+def test_names_file(tmp_path):
+    assert load_names(tmp_path) == []  # the file is optional
+    (tmp_path / "names.u8").write_text("# comment\n\n開化 开化 [Kai1 hua4] /Kaihua county in Quzhou/\n", encoding="utf-8")
+    assert load_names(tmp_path) == [("开化", "Kai1 hua4", "Kaihua county in Quzhou")]
+
+
+def test_broken_names_line_is_named(tmp_path):
+    (tmp_path / "names.u8").write_text("開化 开化 [Kai1 hua4] /Kaihua county/\n开化\tKaihua county\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="names.u8 line 2: expected a CC-CEDICT line"):
+        load_names(tmp_path)
+
+
+def test_the_shipped_names_are_the_reports():
+    names = load_names(REPO / "knowledge")
+    report = "\n".join(p.text for p in load_knowledge(REPO / "knowledge"))
+    assert names and not [term for term, _, _ in names if term not in report]
 
 
 def test_the_shipped_synonyms_load():
