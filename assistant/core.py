@@ -22,6 +22,7 @@ from assistant.llm import ModelClient
 from assistant.offline import (
     IdfTable,
     answer_type,
+    asks_amount,
     asks_name,
     asks_opinion,
     asks_stock,
@@ -56,6 +57,9 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code
 
 # Answerability thresholds on `_relevance`: below OFFLINE_RELEVANCE the extractive
 # answer declines; below MODEL_RELEVANCE the model is not even asked.
+_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:will|plan|plans|planned|target|targets|goal|goals|aim|aims|expected|should|must|going to)\b",
+                      re.IGNORECASE)
 OFFLINE_RELEVANCE = 0.38  # the middle of the gap between declined and answered eval questions
 MODEL_RELEVANCE = 0.2
 
@@ -186,7 +190,15 @@ class Assistant:
 
     def _in_report_words(self, query: str) -> str:
         """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"; an opening "我是一名记者，" goes."""
-        return self._synonyms.read(self._absolute_years(without_preamble(query)))
+        return self._synonyms.read(self._past_tense_year(self._absolute_years(without_preamble(query))))
+
+    def _past_tense_year(self, query: str) -> str:
+        """An English figure asked in the past tense and no year, as asked of the year the report looks back on:
+        "How many yellow-label cars did Quzhou retire?" is 2013's 2306, not the 2000 of the 2014 plan."""
+        if not self._report_year or years(query) or has_chinese(query) or not _PAST.search(query) \
+                or _PLANNED.search(query) or answer_type(query) != "quantity":
+            return query
+        return re.sub(r"\s*([?.!]*)\s*$", rf" in {self._report_year - 1}\1", query, count=1)
 
     def _absolute_years(self, text: str) -> str:
         """"二〇一四年" as "2014年", and "去年" as "2013年" when the reports speak from one year (2014)."""
@@ -289,7 +301,9 @@ class Assistant:
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
         return not (
             self._other_year(query, paragraph)
-            or not has_answer_type(kind, answer, years(query), f"{question} {asked}")
+            # a follow-up that asks a figure of its own asks it in its own unit: "那要花多少钱？" after "…多少辆黄标车？"
+            or not has_answer_type(kind, answer, years(query),
+                                   question if has_chinese(question) and asks_amount(question) else f"{question} {asked}")
             and not (kind == "place" and glossary.names_place(answer, f"{question} {asked}"))
             # the heading word for word: read loosely, its general words (重点工作: "work", "job") speak of anything
             or _too_many_missed([topic not in heading and not mentions(clause_text, topic, glossary.synonymous, exact,

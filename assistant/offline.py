@@ -480,21 +480,30 @@ _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相�
 
 
 def described(question: str) -> set[str]:
-    """The nouns of a clause that says which thing is meant, after its verb and before 的 and the thing:
-    the 黑烟 of "冒黑烟的黄标车", the 农户 of "发给农户的来料加工费". An asker describes in words of their own
-    what the report names, so these need not be in the answer when the thing is."""
+    """The nouns of a clause that says which thing is meant, after its verb (or the 给 of "for whom") and before 的
+    and the thing: the 黑烟 of "冒黑烟的黄标车", the 农户 of "发给农户的来料加工费", the 走路 and 骑车 of
+    "给人走路骑车的绿道". An asker describes in words of their own what the report names, so these need not be in
+    the answer when the thing is."""
     found: set[str] = set()
     clause: list = []
     tagged = _tagged(normalize(question))
     for word, after in zip(tagged, [*tagged[1:], None]):
-        verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v")), None)
+        verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v") or w.word in _FOR_WHOM), None)
         if word.word == "的" and verb is not None and after is not None and after.flag.startswith("n"):
             found.update(w.word for w in clause[verb + 1:] if w.flag.startswith(_TOPIC_TAGS))
-        if word.flag.startswith(_FRAME_TAGS) or _ASKS_FIGURE.match(word.word):
+        if word.flag.startswith(_FRAME_TAGS) and word.word not in _FOR_WHOM or _ASKS_FIGURE.match(word.word):
             clause = []
         else:
             clause.append(word)
     return found
+
+
+_FOR_WHOM = frozenset("给 供 让".split())  # prepositions that open a description: "给人走路骑车的绿道"
+
+
+def asks_amount(question: str) -> bool:
+    """Whether a Chinese question asks how much or how many (多少, 几, 多大…)."""
+    return bool(_ASKS_AMOUNT.search(question))
 
 
 def names_nothing(question: str) -> bool:

@@ -248,3 +248,16 @@ def test_words_asked_together_do_not_count_at_the_end_of_another_word(bot, quest
 
 def test_english_keywords_naming_growth_ask_a_figure(bot):
     assert "固定资产投资增长 15%以上" in bot.ask("2014 investment growth target").text  # not 引进10亿元以上重大产业项目
+
+
+def test_a_follow_up_asking_a_figure_of_its_own_asks_it_in_its_own_unit(bot):
+    history = [{"role": "user", "content": "今年要淘汰多少辆黄标车？"}, {"role": "assistant", "content": "2000 辆 [1]"}]
+    assert bot.ask("那要花多少钱？", history).text == NOT_IN_REPORT  # the clause counts cars, not yuan
+    history = [{"role": "user", "content": "去年新建了多少公里污水管网？"}, {"role": "assistant", "content": "152 公里 [1]"}]
+    assert "140 公里" in bot.ask("今年要建多少公里？", history).text
+
+
+def test_an_english_figure_asked_in_the_past_tense_is_of_the_year_the_report_looks_back_on(bot):
+    assert "2306 辆" in bot.ask("How many yellow-label cars were scrapped?").text  # not the 2000 planned for 2014
+    assert "17.4%" in bot.ask("How much was spending on the three public expenses cut?").text  # not 2014's 30%
+    assert "2000 辆" in bot.ask("How many yellow-label cars will be scrapped?").text
