@@ -151,8 +151,12 @@ def concepts(query: str, translated: list[Concept] = ()) -> list[Concept]:
     """The question's ideas: each search token on its own, plus each translated English
     word with its alternatives (any one of them counts as present)."""
     alternatives = {term for group in translated for term in group}
-    tokens = [part for token in tokenize(query) if token not in alternatives for part in _guessed_apart(token)]
+    apart = _YEAR_GLUE.sub(" ", query)  # as in _tagged: not the 年少 of 2013年少交
+    tokens = [part for token in tokenize(apart) if token not in alternatives for part in _guessed_apart(token)]
     return [(t,) for t in dict.fromkeys(tokens)] + list(translated)
+
+
+_YEAR_GLUE = re.compile(r"(?<=\d{4}年)(?=\S)")  # where jieba would glue a year's 年 to what follows
 
 
 def _guessed_apart(token: str) -> list[str]:
@@ -234,7 +238,7 @@ _AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日]
 # A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
 _NUMERAL = r"\d|(?!一批)[一二两三四五六七八九十百千]"  # a figure's number, not the "a number of" of 一批
 _ASKS_CHANGE = re.compile(
-    r"增|降|减|涨|砍|压缩|缩|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|多了|少了|"
+    r"增|添|降|减|涨|砍|压缩|缩|取消|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|多了|少了|"
     r"(?<![多少])[多少][收花赚挣卖买用产出](?!少)|"  # "财政要多收多少", not the 少收 of "多少收入"
     r"grow|grew|increase|decrease|drop|fall|fell|rise|rose|cut|reduc|lower|declin|by how much|target|goal|plan",
     re.IGNORECASE,
@@ -422,9 +426,10 @@ def _tagged(text: str) -> tuple:
     so is the classifier after 多少 or 几, which jieba glues to a one-character noun into no word of its
     dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目), unless its second
     character and the next word are one (多少家居家养老: 家 | 居家 养老, 多少家产能: 家 | 产能); and the 大 of
-    "多大面积", which jieba cuts 多 | 大面积 ("large-scale"), goes back to 多: 多大 | 面积 asks a size."""
+    "多大面积", which jieba cuts 多 | 大面积 ("large-scale"), goes back to 多: 多大 | 面积 asks a size; and two
+    one-character words joined by 和 are the word they make, when it is one ("税和费": 税费)."""
     words: list = []
-    cut = jieba.posseg.lcut(re.sub(r"(?<=\d{4}年)", " ", re.sub(r"有(?=多少|几)", " 有", text)))
+    cut = jieba.posseg.lcut(_YEAR_GLUE.sub(" ", re.sub(r"有(?=多少|几)", " 有", text)))
     for i, word in enumerate(cut):
         after = cut[i + 1].word if i + 1 < len(cut) else ""
         counted = bool(words) and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
@@ -437,6 +442,10 @@ def _tagged(text: str) -> tuple:
         elif words and words[-1].word == "多" and len(word.word) > 2 and _ASKS_AMOUNT.fullmatch("多" + word.word[0]):
             words[-1] = jieba.posseg.pair("多" + word.word[0], "m")
             words += jieba.posseg.lcut(word.word[1:])
+        elif word.word in ("和", "与") and words and len(words[-1].word) == 1 and len(after) == 1 \
+                and jieba.dt.FREQ.get(words[-1].word + after):
+            words[-1] = jieba.posseg.pair(words[-1].word + after, "n")  # 税和费: 税费
+            cut[i + 1] = jieba.posseg.pair("", "x")
         elif word.word.strip():
             words.append(word)
     return tuple(words)

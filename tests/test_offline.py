@@ -212,7 +212,9 @@ def test_a_word_inside_another_is_no_synonym():
      ("2013年淘汰了多少辆冒黑烟的黄标车？", ("黄标",)),  # 冒黑烟的 says which 黄标车
      ("为了治水2013年少养了多少头猪？", None),  # 猪, after 头 (a noun to jieba), too short to look for; not 治水
      ("2013年全市少养了多少万头猪？", None),
-     ("非法采砂制砂的点2013年关了多少处？", ("采砂", "制砂"))],  # not 年关 ("year's end") of 2013年关了
+     ("非法采砂制砂的点2013年关了多少处？", ("采砂", "制砂")),  # not 年关 ("year's end") of 2013年关了
+     ("省级高新技术企业研发中心2013年新添了几个？", ("中心",)),  # 新添, as 新增, is how the figure changed
+     ("需要政府许可才能办的事项2013年取消了多少个？", ("事项",))],  # 取消, as 减少
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
@@ -636,3 +638,14 @@ def test_a_one_character_noun_after_its_classifier_names_what_is_counted(bot):
     assert not names_nothing("2013年衢州少养了多少头猪？")
     assert ("猪",) in concepts("2013年衢州少养了多少头猪？")  # jieba's HMM glues 头猪, no word: 猪 is in 生猪
     assert "75.7 万头" in bot.ask("去年衢州少养了多少头猪？").text  # 削减生猪饲养量 75.7 万头
+
+
+def test_a_question_is_read_in_words_jieba_would_glue_apart():
+    assert ("年少",) not in concepts("企业2013年少交的税费是多少？")  # 2013年 | 少交
+    assert "税费" in topics("企业2013年少交的税和费总额是多少？", set())  # 税和费 is 税费
+
+
+def test_everyday_words_for_what_changed_and_by_what_percent(bot):
+    assert "30%" in bot.ask("去年来衢州玩的游客多了百分之几？").text  # 游客人数…增长 30%
+    assert "39 项" in bot.ask("需要政府许可才能办的事项去年取消了多少个？").text  # 减少行政许可项目 39 项
+    assert "7 家" in bot.ask("省级高新技术企业研发中心去年新添了几个？").text

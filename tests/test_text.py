@@ -17,6 +17,7 @@ def test_tokenize_chinese(text, expected):
 
 def test_tokenize_drops_question_words_and_punctuation():
     assert tokenize("是多少？") == []
+    assert tokenize("增长了百分之几？") == ["增长"]
     assert "多少" not in tokenize("2013年GDP是多少？")
 
 
