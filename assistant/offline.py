@@ -482,7 +482,7 @@ def topics(question: str, common: set[str]) -> list[str]:
 _ASKS_FIGURE = re.compile(rf"^({_AMOUNT_WORDS}|多远)")
 _NOMINAL_TAGS = ("n", "t", "a", "b", "j", "l", "vn")
 _UNIT = re.compile(rf"{_MEASURES}|万人|年")
-_FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x")
+_FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x", "t")  # t: 现在, 目前
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
 _SENTENCE_END = frozenset("?？!！。;；")
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())

@@ -214,7 +214,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("2013年全市少养了多少万头猪？", None),
      ("非法采砂制砂的点2013年关了多少处？", ("采砂", "制砂")),  # not 年关 ("year's end") of 2013年关了
      ("省级高新技术企业研发中心2013年新添了几个？", ("中心",)),  # 新添, as 新增, is how the figure changed
-     ("需要政府许可才能办的事项2013年取消了多少个？", ("事项",))],  # 取消, as 减少
+     ("需要政府许可才能办的事项2013年取消了多少个？", ("事项",)),  # 取消, as 减少
+     ("衢州的国家高新技术企业现在总共有多少家？", ("高新技术", "企业"))],  # 现在 says when, not what
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
@@ -643,6 +644,10 @@ def test_a_one_character_noun_after_its_classifier_names_what_is_counted(bot):
 def test_a_question_is_read_in_words_jieba_would_glue_apart():
     assert ("年少",) not in concepts("企业2013年少交的税费是多少？")  # 2013年 | 少交
     assert "税费" in topics("企业2013年少交的税和费总额是多少？", set())  # 税和费 is 税费
+
+
+def test_a_whole_stock_asked_now_is_not_a_year_s_addition(bot):
+    assert bot.ask("衢州的国家高新技术企业现在总共有多少家？").text == NOT_IN_REPORT  # 新增…15 家 is 2013's
 
 
 def test_everyday_words_for_what_changed_and_by_what_percent(bot):

@@ -108,7 +108,9 @@ def test_an_everyday_word_for_the_sewage_network(bot):
     assert "140 公里" in bot.ask("2014年要铺设多少公里污水管子？").text  # 污水管网
 
 
-def test_everyday_words_for_starting_re_employment_and_parking_spaces(bot):
+def test_everyday_words_for_starting_re_employment_parking_a_credit_union_and_visitors(bot):
     assert "40 个" in bot.ask("去年上马的大气污染治理项目有几个？").text  # 启动实施…治理项目 40 个
     assert "1.4 万人" in bot.ask("How many laid-off workers found jobs again in 2013?").text  # 再就业
     assert "4032 个" in bot.ask("How many new public car-park spaces appeared across Quzhou last year?").text  # 停车位
+    assert "农村商业银行" in bot.ask("What did Kecheng's credit union turn into?").text  # 农村信用联社
+    assert "30%" in bot.ask("What was the percentage increase in visitor arrivals?").text  # 游客人数
