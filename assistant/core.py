@@ -55,11 +55,13 @@ from assistant.text import (arabic_years, has_chinese, normalize, places, resolv
 log = logging.getLogger(__name__)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
 
-# Answerability thresholds on `_relevance`: below OFFLINE_RELEVANCE the extractive
-# answer declines; below MODEL_RELEVANCE the model is not even asked.
+# An English question's tense, when it names no year: what was done, or what is planned.
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:will|plan|plans|planned|target|targets|goal|goals|aim|aims|expected|should|must|going to)\b",
                       re.IGNORECASE)
+
+# Answerability thresholds on `_relevance`: below OFFLINE_RELEVANCE the extractive
+# answer declines; below MODEL_RELEVANCE the model is not even asked.
 OFFLINE_RELEVANCE = 0.38  # the middle of the gap between declined and answered eval questions
 MODEL_RELEVANCE = 0.2
 
@@ -296,7 +298,8 @@ class Assistant:
         focus = figure_focus(asked, self._common_terms, self._corpus_text) if kind == "quantity" else None
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         asked_topics = topics(asked, self._common_terms)
-        named_topics = [t for t in asked_topics if t not in described(asked)] or asked_topics
+        description = described(asked)  # the asker's own words for which thing: not needed in the clause
+        named_topics = [t for t in asked_topics if t not in description] or asked_topics
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
         return not (

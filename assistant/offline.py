@@ -507,7 +507,7 @@ def described(question: str) -> set[str]:
     return found
 
 
-_FOR_WHOM = frozenset("给 供 让".split())  # prepositions that open a description: "给人走路骑车的绿道"
+_FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
 
 
 def asks_amount(question: str) -> bool:
