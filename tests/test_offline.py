@@ -654,3 +654,4 @@ def test_everyday_words_for_what_changed_and_by_what_percent(bot):
     assert "30%" in bot.ask("去年来衢州玩的游客多了百分之几？").text  # 游客人数…增长 30%
     assert "39 项" in bot.ask("需要政府许可才能办的事项去年取消了多少个？").text  # 减少行政许可项目 39 项
     assert "7 家" in bot.ask("省级高新技术企业研发中心去年新添了几个？").text
+    assert "治水" in bot.ask("三公经费省下来的钱今年拿去干什么？").text  # 干什么 asks, it names no topic
