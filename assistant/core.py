@@ -402,14 +402,14 @@ class Assistant:
     def _places(self, asked: str, query: str) -> set[str]:
         """The places a question names: jieba's place tags, less common words it mis-tags (长度);
         in English, only the capitalized words' translations ("government" glosses 北京 too)."""
+        named: set[str] = set()
         if re.search(r"[A-Za-z]", asked):
             # not a capitalized question word: "How Hangzhou" would read "Hangzhou" as the size "how" asks for
             names = " ".join(w for w in re.findall(r"\b[A-Z][\w\-]*", asked) if w.lower() not in ENGLISH_STOPWORDS)
             translated = self._glossary.translate(names)[0]
             query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + translated
-            return {place for place in places(query) if not self._glossary.is_common_word(place, query)} \
-                | {place for place in self._glossary.place_names(translated) if not places(place)}  # 开化 (v) "Kaihua"
-        return {place for place in places(query) if not self._glossary.is_common_word(place, query)}
+            named = {place for place in self._glossary.place_names(translated) if not places(place)}  # 开化 (v) "Kaihua"
+        return {place for place in places(query) if not self._glossary.is_common_word(place, query)} | named
 
 
 def _too_many_missed(missed: list[bool], exact: bool) -> bool:

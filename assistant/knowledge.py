@@ -195,16 +195,8 @@ def load_synonyms(knowledge_dir: Path) -> dict[str, str]:
     """Other name -> the reports' word, from the folder's synonyms.tsv (none if there is no such
     file): "生产总值<TAB>经济总量, 经济规模" gives {"经济总量": "生产总值", "经济规模": "生产总值"}."""
     path = knowledge_dir / SYNONYMS_FILE
-    if not path.is_file():
-        return {}
-    try:
-        lines = path.read_bytes().decode("utf-8-sig").splitlines()
-    except (UnicodeDecodeError, OSError) as error:
-        raise KnowledgeError(f"cannot read {path} as UTF-8 text ({error}): fix or delete it") from None
     synonyms = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in _data_lines(path):
         term, _, names = line.partition("\t")
         others = [name.strip() for name in names.replace("，", ",").split(",") if name.strip()]
         if not term.strip() or not others:
@@ -226,16 +218,8 @@ def load_names(knowledge_dir: Path) -> list[tuple[str, str, str]]:
     gives ("开化", "Kai1 hua4", "Kaihua county in Quzhou, Zhejiang"), where the dictionary has only "to become
     civilized"."""
     path = knowledge_dir / NAMES_FILE
-    if not path.is_file():
-        return []
-    try:
-        lines = path.read_bytes().decode("utf-8-sig").splitlines()
-    except (UnicodeDecodeError, OSError) as error:
-        raise KnowledgeError(f"cannot read {path} as UTF-8 text ({error}): fix or delete it") from None
     names = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in _data_lines(path):
         entry = CEDICT_ENTRY.match(line)
         if not entry:
             raise KnowledgeError(
@@ -243,6 +227,18 @@ def load_names(knowledge_dir: Path) -> list[tuple[str, str, str]]:
             )
         names.append(entry.groups())
     return names
+
+
+def _data_lines(path: Path) -> list[tuple[int, str]]:
+    """An optional data file's lines with their numbers, blank and "#" comment lines left out; none if there is
+    no such file."""
+    if not path.is_file():
+        return []
+    try:
+        lines = path.read_bytes().decode("utf-8-sig").splitlines()
+    except (UnicodeDecodeError, OSError) as error:
+        raise KnowledgeError(f"cannot read {path} as UTF-8 text ({error}): fix or delete it") from None
+    return [(number, line) for number, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
 
 
 def fingerprint(knowledge_dir: Path) -> str:

@@ -207,6 +207,7 @@ _BIG_COUNT = re.compile(r"(?<![第的一二两三四五六七八九十])(?!一�
 # The unit a question asks its figure in: "多少家" -> 家, "多少亿元" -> 亿元; a rate wants a percentage.
 _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
 _CLASSIFIERS = "个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架"
+_CLASSIFIER_WORDS = frozenset(_CLASSIFIERS.split("|"))
 _ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|{_CLASSIFIERS}|级|[A-Za-z])")  # 几级: tiers, not 多少个
 _ASKS_HOW_MANY_OF = re.compile(rf"几\s*(?:{_CLASSIFIERS}|大)?\s*([\u4e00-\u9fff]{{2}})")  # 几个翻番 -> 翻番
 # The count before that word: not the 八大 of 党的十八大精神 for 几大精神, as _BIG_COUNT.
@@ -433,7 +434,7 @@ def _tagged(text: str) -> tuple:
     for i, word in enumerate(cut):
         after = cut[i + 1].word if i + 1 < len(cut) else ""
         counted = bool(words) and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
-            and word.word[0] in _CLASSIFIERS
+            and word.word[0] in _CLASSIFIER_WORDS
         if counted and jieba.dt.FREQ.get(word.word, 0) < _RARE:
             words += [jieba.posseg.pair(word.word[0], "q"), *jieba.posseg.lcut(word.word[1])]
         elif counted and jieba.dt.FREQ.get(word.word[1] + after):
@@ -488,6 +489,9 @@ _SENTENCE_END = frozenset("?？!！。;；")
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争".split())
 
 
+_FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
+
+
 def described(question: str) -> set[str]:
     """The nouns of a clause that says which thing is meant, after its verb (or the 给 of "for whom") and before 的
     and the thing: the 黑烟 of "冒黑烟的黄标车", the 农户 of "发给农户的来料加工费", the 走路 and 骑车 of
@@ -505,9 +509,6 @@ def described(question: str) -> set[str]:
         else:
             clause.append(word)
     return found
-
-
-_FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
 
 
 def asks_amount(question: str) -> bool:
@@ -529,7 +530,7 @@ def _counted_character(before, word) -> bool:
     """Whether the word is a one-character noun after its classifier: the 床 of "多少张床", the 猪 of "多少头猪"
     (jieba tags 头 a noun too), or of "多少万头猪"."""
     return before is not None and len(word.word) == 1 and word.flag.startswith("n") \
-        and (before.flag == "q" or before.word.lstrip("万千百亿") in _CLASSIFIERS.split("|"))
+        and (before.flag == "q" or before.word.lstrip("万千百亿") in _CLASSIFIER_WORDS)
 
 
 def figure_focus(question: str, common: set[str] = frozenset(), report: str = "") -> tuple[str, ...] | None:
