@@ -79,7 +79,9 @@ def standalone_question(question: str, history: list[dict], common: set[str] = f
     "2013年生产总值是多少？" + "2014年呢？" -> "生产总值是多少？ 2014年呢？".
     """
     previous = user_turns(history)
-    if not previous or not is_follow_up(question) or _asks_on_its_own(question, previous[-1], common):
+    # a turn with no year of its own asks of the year the conversation is in
+    leans = previous and (is_follow_up(question) or years(previous[-1]) and not years(question))
+    if not leans or _asks_on_its_own(question, previous[-1], common):
         return question
     base = previous[-1]
     for earlier in reversed(previous[:-1]):

@@ -411,6 +411,12 @@ def test_standalone_question_replaces_years():
     assert standalone_question("2014年新增养老床位多少张？", history) == "2014年新增养老床位多少张？"
 
 
+def test_a_turn_with_no_year_asks_of_the_year_of_the_conversation(bot):
+    history = [{"role": "user", "content": "2013年更新投放了多少辆天然气出租车？"}, {"role": "assistant", "content": "…"}]
+    assert "73 辆" in bot.ask("换成天然气的公交车又有几辆？", history).text  # 2013's 73, not the 2014 plan's 90
+    assert "90 辆" in bot.ask("2014年市区有多少辆公交车要完成油改气？", history).text  # its own year stays
+
+
 def test_switched_question_leaves_out_the_earlier_topics(bot):
     history = [{"role": "user", "content": "2013年衢州生产总值是多少？"}, {"role": "assistant", "content": "…"}]
     def switched(turn, turns):
