@@ -22,6 +22,7 @@ from assistant.llm import ModelClient
 from assistant.offline import (
     IdfTable,
     answer_type,
+    as_question,
     asks_amount,
     asks_name,
     asks_opinion,
@@ -192,7 +193,7 @@ class Assistant:
 
     def _in_report_words(self, query: str) -> str:
         """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"; an opening "我是一名记者，" goes."""
-        return self._synonyms.read(self._past_tense_year(self._absolute_years(without_preamble(query))))
+        return self._synonyms.read(self._past_tense_year(self._absolute_years(as_question(without_preamble(query)))))
 
     def _past_tense_year(self, query: str) -> str:
         """An English figure asked in the past tense and no year, as asked of the year the report looks back on:
@@ -259,7 +260,7 @@ class Assistant:
             self._idf,
             concepts(query, translated),
             # the standalone's own words too: an English follow-up ("And provincial?") still asks "how many"
-            kind := answer_type(f"{question} {asked} {query}"),
+            kind := answer_type(f"{as_question(question)} {asked} {query}"),
         )
         if not extracts:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))

@@ -41,7 +41,7 @@ ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more
-    less hello hi hey thanks thank dear worth""".split()  # "I'd like to know…", "Hello, … Thanks!", "…worth?"
+    less hello hi hey thanks thank dear worth planned""".split()  # "I'd like to know…", "Hello, … Thanks!", "…worth?"
 )
 TERMS_PER_WORD = 3
 

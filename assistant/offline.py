@@ -56,6 +56,23 @@ def without_preamble(question: str) -> str:
     return question
 
 
+# An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
+_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",
+                    re.IGNORECASE)
+
+
+def as_question(question: str) -> str:
+    """An English order as the question it puts: "Count the new parks." -> "How many the new parks.",
+    "Give the length of the greenways." -> "What is the length of the greenways."; anything else as it is."""
+    order = _ORDER.match(question)
+    if order is None or has_chinese(question):
+        return question
+    rest = question[order.end():]
+    if re.match(r"(?:how|what|which|who|when|where)\b", rest, re.IGNORECASE):  # "Tell me how many…"
+        return rest[:1].upper() + rest[1:]
+    return ("How many " if order.group(1) else "What is ") + rest
+
+
 _A_YEAR = re.compile(r"(?:19|20)\d\d\s*年?")
 
 

@@ -384,3 +384,18 @@ def test_the_reports_own_names_take_the_place_of_the_dictionary_s(glossary, bot)
     assert glossary.names_place("深化江山贺村镇小城市培育试点", "江山哪个镇？")  # 贺村镇, which jieba cuts 贺 | 村镇
     assert "开化" in bot.ask("Which county is a national pilot for ecological civilization construction?").text
     assert bot.ask("What is the population of Kaihua county?").text == NOT_IN_REPORT  # a paragraph without 开化
+
+
+def test_planned_frames_the_figure_rather_than_names_a_topic(glossary, bot):
+    assert "计划生育" not in glossary.translate("centres planned for 2014")[0]  # "family planning"
+    assert "500 个" in bot.ask("What is the number of new elderly care centres planned for 2014?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Count the new rural cultural auditoriums built in 2013.", "100 个"),
+     ("Give the length of the slow-lane green paths that the city newly built last year.", "12 公里"),
+     ("Tell me how many yellow-label cars were retired in 2013.", "2306 辆")],
+)
+def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expected):
+    assert expected in bot.ask(question).text
