@@ -211,7 +211,8 @@ _ORIGIN = re.compile(r"哪一?年出生|出生(?:于|在)?(?:哪|什么|何)|在
                      r"\bborn\b|\bhometown\b|\bbirthplace\b|\bwhere (?:is|was|are|were)\b[^?？]*\bfrom\s*[?？]", re.IGNORECASE)
 _BIRTH = re.compile(r"出生|生于|籍贯|人氏|老家")
 # Where money is used is what it is spent on, not a place: "削减的三公经费用到哪里" (治水).
-_PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里|哪儿|何处|什么地方)")
+_PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里|哪儿|何处|什么地方)"
+                      r"|\bwhere\b.*\b(?:go|goes|went|spent|used)\b", re.IGNORECASE)  # "Where will the savings go?"
 # A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区),
 # or by the part of a city a thing reaches: "“天网工程”基本实现市区全覆盖".
 _SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)|市区|城区|县城")
