@@ -114,3 +114,8 @@ def test_everyday_words_for_starting_re_employment_parking_a_credit_union_and_vi
     assert "4032 个" in bot.ask("How many new public car-park spaces appeared across Quzhou last year?").text  # 停车位
     assert "农村商业银行" in bot.ask("What did Kecheng's credit union turn into?").text  # 农村信用联社
     assert "30%" in bot.ask("What was the percentage increase in visitor arrivals?").text  # 游客人数
+
+
+def test_everyday_words_for_exports_and_bank_loans(bot):
+    assert "23.9 亿美元" in bot.ask("去年衢州外销总额是多少亿美元？").text  # 外贸出口总额
+    assert "1251 亿元" in bot.ask("2013年衢州银行贷款有多少？").text  # 贷款余额, not 杭州银行's clause
