@@ -121,6 +121,7 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("衢州市副市长有哪些人？", set()) == ["衢州市", "副市长"]  # the modifier stays with its noun
     assert topics("2013年衢州的森林覆盖率是多少？", {"衢州"}) == ["森林", "覆盖率"]  # common words drop out
     assert topics("新增国家高新技术企业数量？", set()) == ["国家", "高新技术", "企业"]  # 数量 names the figure
+    assert topics("2013年外贸出口总额的货值是多少？", set()) == ["外贸出口"]  # so does 货值, "value of goods"
     assert topics("What is the population?", set()) == []
     assert topics("2013年发放的来料加工费有多少？", set()) == ["来料加工"]  # not jieba's 费有, a "name"
     assert "东西" not in topics("老百姓买东西花了多少钱？", set())  # a word for anything at all
