@@ -119,3 +119,8 @@ def test_everyday_words_for_starting_re_employment_parking_a_credit_union_and_vi
 def test_everyday_words_for_exports_and_bank_loans(bot):
     assert "23.9 亿美元" in bot.ask("去年衢州外销总额是多少亿美元？").text  # 外贸出口总额
     assert "1251 亿元" in bot.ask("2013年衢州银行贷款有多少？").text  # 贷款余额, not 杭州银行's clause
+
+
+def test_everyday_words_for_online_shops_and_factories(bot):
+    assert "155.2 亿元" in bot.ask("2013年衢州网店交易额是多少？").text  # 电子商务交易额
+    assert "56 家" in bot.ask("2013年衢州关停淘汰落后产能工厂多少家？").text  # 企业
