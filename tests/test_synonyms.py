@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.synonyms import Synonyms
 
 CORPUS = ("新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元，完成垦造耕地 2.9 万亩，"
@@ -124,3 +126,15 @@ def test_everyday_words_for_exports_and_bank_loans(bot):
 def test_everyday_words_for_online_shops_and_factories(bot):
     assert "155.2 亿元" in bot.ask("2013年衢州网店交易额是多少？").text  # 电子商务交易额
     assert "56 家" in bot.ask("2013年衢州关停淘汰落后产能工厂多少家？").text  # 企业
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("How much farmland was reclaimed in 2013?", "2.9 万亩"),  # 耕地
+     ("Which attraction in Kaihua became the city's first 5A scenic area in 2013?", "根宫佛国"),  # 景区
+     ("Which kinds of lenders will Quzhou grow in 2014?", "村镇银行"),  # 金融机构
+     ("How many kilometres of urban roadway were built or rebuilt in 2013?", "36 公里"),  # 城市道路
+     ("How many administrative villages are in the first batch to be cleaned up in 2014?", "500 个")],  # 首批
+)
+def test_everyday_english_words_for_report_terms(bot, question, expected):
+    assert expected in bot.ask(question).text
