@@ -346,7 +346,8 @@ class Glossary:
             nouns += [(stems[-1], ()) for stems, terms, start, end in units
                       if not terms and not text[start].isupper()
                       and not re.search(r"(?:ed|ing)$", text[start:end])
-                      and _readings(text, start) != {"ADV"} and not _infinitive(text, start)]
+                      and _readings(text, start) != {"ADV"} and not _infinitive(text, start)
+                      and not _bare_verb(text, start)]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
@@ -464,6 +465,17 @@ class Glossary:
 def _infinitive(text: str, start: int) -> bool:
     """Whether the word at `start` follows "to" and can be a verb: "aim to tackle", "learn from to build"."""
     return bool(re.search(r"\bto\s+$", text[:start], re.IGNORECASE)) and "VERB" in _readings(text, start)
+
+
+def _bare_verb(text: str, start: int) -> bool:
+    """Whether the word at `start` can be a verb and follows an auxiliary and its subject: "will Quzhou host",
+    "did the city attract"; not a word of the subject before its verb ("did Quzhou's imports grow")."""
+    if not re.search(r"\b(?:did|does|do|will|would|can|could|should|shall|must)\s+(?:[\w'’\-]+\s+){1,3}$",
+                     text[:start], re.IGNORECASE) or "VERB" not in _readings(text, start):
+        return False
+    after = re.compile(r"[A-Za-z][A-Za-z\-']*\s+").match(text, start)
+    following = _WORD_IN_TEXT.match(text, after.end()) if after else None
+    return not following or _readings(text, following.start()) != {"VERB"}
 
 
 def _readings(text: str, start: int) -> set[str]:

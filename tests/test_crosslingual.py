@@ -281,6 +281,16 @@ def test_a_word_the_dictionary_lacks_is_a_topic_nothing_covers(bot, glossary):
     assert [word for word, terms in glossary.topics("How many villages were renovated in Kaihua?") if not terms] == []
 
 
+def test_a_verb_after_its_auxiliary_and_subject_is_no_topic(bot, glossary):
+    def unknown(question):
+        return [word for word, terms in glossary.topics(question) if not terms]
+
+    assert unknown("Which Go championship will Quzhou host in 2014?") == []  # "host" is asked as a verb
+    assert "中国围棋冠军赛" in bot.ask("Which Go championship will Quzhou host in 2014?").text
+    assert unknown("How much did Quzhou's imports grow in 2013?") != []  # "imports", before its verb, is the subject
+    assert bot.ask("How much did Quzhou's imports grow in 2013?").text == NOT_IN_REPORT
+
+
 def test_a_plural_of_an_ing_noun_meets_its_gloss():
     assert _stem("buildings") == _stem("building")
 
