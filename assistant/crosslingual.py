@@ -81,10 +81,14 @@ def _stem(word: str) -> str:
         return word[:-2]
     if word.endswith("ings") and len(word) >= 7:  # buildings -> building, which then loses "ing" as "building" does
         word = word[:-1]
+    if word.endswith("ss"):  # business, process: no plural "s" to take off
+        return word
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement
-            if suffix in ("ed", "ing") and re.fullmatch(r"[^aeiou][aeiou][^aeiouwxy]", word):
+            if suffix in ("ed", "ing") and re.search(r"[^aeiou][aeiou]([^aeiouwxylsz])\1$", word):
+                word = word[:-1]  # running -> run, planned -> plan (not added, installed)
+            elif suffix in ("ed", "ing") and re.fullmatch(r"[^aeiou][aeiou][^aeiouwxy]", word):
                 word += "e"  # mining -> mine, making -> make
             break
     return word[:-1] if len(word) >= 5 and word.endswith("e") else word
@@ -95,7 +99,7 @@ def _stem(word: str) -> str:
 _ATTRIBUTE_WORDS = frozenset(
     _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
     percentage quantity count sum length area growth increase decrease rise decline drop change pace speed expansion
-    end beginning start middle first second third hundred thousand million billion average money""".split()
+    end beginning start middle first second third hundred thousand million billion average money tally""".split()
 )
 
 

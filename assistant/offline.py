@@ -57,20 +57,23 @@ def without_preamble(question: str) -> str:
 
 
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
-_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",
+_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",
                     re.IGNORECASE)
 
 
 def as_question(question: str) -> str:
-    """An English order as the question it puts: "Count the new parks." -> "How many the new parks.",
-    "Give the length of the greenways." -> "What is the length of the greenways."; anything else as it is."""
+    """An English order as the question it puts: "Count the new parks." -> "How many new parks.",
+    "Name the town running the pilot." -> "Which town running the pilot.", "Give the length of the greenways." ->
+    "What is the length of the greenways."; anything else as it is."""
     order = _ORDER.match(question)
     if order is None or has_chinese(question):
         return question
     rest = question[order.end():]
     if re.match(r"(?:how|what|which|who|when|where)\b", rest, re.IGNORECASE):  # "Tell me how many…"
         return rest[:1].upper() + rest[1:]
-    return ("How many " if order.group(1) else "What is ") + rest
+    if order.group(1) or order.group(2):
+        return ("How many " if order.group(1) else "Which ") + re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE)
+    return "What is " + rest
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d\d\s*年?")
@@ -275,7 +278,9 @@ _WHAT_IN_A_YEAR = re.compile(r"^\s*what (?:is|was|are|were) (?=.*\b(?:19|20)\d\d
 # "What is the budget for …", "What was the planned investment in …": a word naming a sum or a size asks a figure.
 _WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-']+ ){0,3}?(?:budget|cost|investment|"
                           r"spending|expenditure|price|length|area|population|output|revenue|income|amount|volume|size|"
-                          r"value|total)s?\b", re.IGNORECASE)
+                          r"value|total)s?\b"
+                          r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally) of\b",
+                          re.IGNORECASE)  # "What amount of taxes…" asks it as "What was the amount of…" does
 
 
 # "What is the bridge named?" asks a name; "Which township was named one of the most beautiful villages?" a place.

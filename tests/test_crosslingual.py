@@ -14,7 +14,8 @@ def glossary(bot):
     "word, stem",
     [("beds", "bed"), ("kilometres", "kilometer"), ("cities", "city"), ("regulated", "regulat"),
      ("eliminated", "eliminat"), ("eliminate", "eliminat"), ("care", "care"), ("cars", "car"),
-     ("buses", "bus"), ("taxes", "tax"), ("branches", "branch"), ("mining", "mine"), ("making", "make")],
+     ("buses", "bus"), ("taxes", "tax"), ("branches", "branch"), ("mining", "mine"), ("making", "make"),
+     ("running", "run"), ("planned", "plan"), ("added", "add"), ("business", "business"), ("businesses", "business")],
 )
 def test_stem(word, stem):
     assert _stem(word) == stem
@@ -405,7 +406,9 @@ def test_planned_frames_the_figure_rather_than_names_a_topic(glossary, bot):
     ("question", "expected"),
     [("Count the new rural cultural auditoriums built in 2013.", "100 个"),
      ("Give the length of the slow-lane green paths that the city newly built last year.", "12 公里"),
-     ("Tell me how many yellow-label cars were retired in 2013.", "2306 辆")],
+     ("Tell me how many yellow-label cars were retired in 2013.", "2306 辆"),
+     ("Name the Jiangshan town running a small-city cultivation pilot.", "贺村镇"),  # which town, not a title
+     ("What tally of provincial Thousand Talents experts did Quzhou gain last year?", "6 名")],  # "tally" as "count"
 )
 def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expected):
     assert expected in bot.ask(question).text
