@@ -474,10 +474,9 @@ def _infinitive(text: str, start: int) -> bool:
 def _bare_verb(text: str, start: int) -> bool:
     """Whether the word at `start` can be a verb and follows an auxiliary and its subject: "will Quzhou host",
     "did the city attract"; not a word of the subject before its verb ("did Quzhou's imports grow")."""
-    if not re.search(r"\b(?:did|does|do|will|would|can|could|should|shall|must)\s+(?:[\w'’\-]+\s+){1,3}$",
-                     text[:start], re.IGNORECASE) or "VERB" not in _readings(text, start):
+    if not _AFTER_AUXILIARY.search(text[:start]) or "VERB" not in _readings(text, start):
         return False
-    after = re.compile(r"[A-Za-z][A-Za-z\-']*\s+").match(text, start)
+    after = _WORD_AND_SPACE.match(text, start)
     following = _WORD_IN_TEXT.match(text, after.end()) if after else None
     return not following or _readings(text, following.start()) != {"VERB"}
 
@@ -495,5 +494,9 @@ _UNIT_WORD = re.compile(r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|he
 _PLACE_KINDS = re.compile(r"\b(?:county|district|city|town|township|village|prefecture|province)\b")
 _JOINED = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)  # two words a phrase joins in either order
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
+_WORD_AND_SPACE = re.compile(r"[A-Za-z][A-Za-z\-']*\s+")
+# An auxiliary and the one to three words of its subject: "will Quzhou ", "did the city "
+_AFTER_AUXILIARY = re.compile(r"\b(?:did|does|do|will|would|can|could|should|shall|must)\s+(?:[\w'’\-]+\s+){1,3}$",
+                              re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z\-]+")
 _PART = re.compile(r"[A-Za-z]+")
