@@ -194,8 +194,7 @@ class Glossary:
 
         names: list[tuple[str, str]] = []
         common: set[str] = set()
-        own = {term for term, _, _ in own_names}
-        for term, sound, definitions in itertools.chain(own_names, _dictionary(exclude=own)):
+        for term, sound, definitions in itertools.chain(own_names, _dictionary(exclude=set(self._own_names))):
             if term in _VARIANT_OF.findall(definitions):
                 continue  # an old form written like the word today: 秊 (年) is "grain", 年 is not
             self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
