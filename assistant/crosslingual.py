@@ -442,7 +442,9 @@ class Glossary:
     def _words_of(self, term: str) -> frozenset[str]:
         if term not in self._word_cache:
             # Brackets give context, not a translation: 床位 is "bed (in hospital, hotel …)", not "hospital".
-            self._word_cache[term] = frozenset(_words(_BRACKETS.sub(" ", self._definitions[term])))
+            # A name's definition goes on to describe it after a comma: "Zhejiang province…, capital Hangzhou".
+            named = (d.split(",")[0] if d.strip()[:1].isupper() else d for d in self._definitions[term].split("/"))
+            self._word_cache[term] = frozenset(_words(_BRACKETS.sub(" ", " / ".join(named))))
         return self._word_cache[term]
 
     def translate(self, text: str) -> tuple[str, list[tuple[str, ...]]]:

@@ -813,7 +813,7 @@ def best_clauses(
     Score = lexical coverage of the question's weighted tokens (in the clause and,
     at half weight, in its section path) + cosine similarity to the question
     + the share of the question's neighbouring words that stand together in the clause
-    + a small bonus when the clause holds the answer's type: a figure for a quantity,
+    + a small bonus when the clause holds the answer's type: a figure for a quantity, in the unit asked for,
       a person for "谁", a date for "哪天"
     + a small prior for the paragraph's retrieval rank
     - a penalty when the question names a year that the paragraph's section and text do not."""
@@ -840,7 +840,7 @@ def best_clauses(
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
                 + (0.5 * sum(_stands_in(pair, clause_norm) for pair in pairs) / len(pairs) if pairs else 0.0)
-                + (0.3 if kind and has_answer_type(kind, clause, asked_years) else 0.0)
+                + (0.3 if kind and has_answer_type(kind, clause, asked_years, question) else 0.0)
                 + (0.15 if which and which in clause_norm else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)

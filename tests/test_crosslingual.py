@@ -164,6 +164,9 @@ def test_english_topics_are_covered_by_a_term_or_a_gloss(glossary):
     assert not glossary.covers("全市实现生产总值 1056.6 亿元", "capita", ("人均",))
     # 生产总值 is glossed "gross domestic production": "product" is the same word, "capita" is not "capital"
     assert glossary.covers("全市实现生产总值 1056.6 亿元", "product", ("产品",))
+    # a name's definition describes it after a comma ("Zhejiang province…, capital Hangzhou"): not a translation
+    assert not glossary.covers("浙江省衢州市政府工作报告", "capital", ("资金", "资本"))
+    assert glossary.covers("衢江区人民医院新院区投入使用", "hospital", ())  # 人民医院 "People's Hospital"
 
 
 def test_a_character_covers_the_one_word_of_its_first_gloss(glossary):

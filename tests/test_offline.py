@@ -627,6 +627,11 @@ def test_a_clause_naming_what_which_asks_one_of_ranks_first(bot):
     assert "衢宁铁路" in bot.ask("2014年要加快哪条铁路的前期工作？").text  # not 创新项目前期工作机制
 
 
+def test_a_clause_with_a_figure_in_the_unit_asked_for_ranks_first(bot):
+    # a share asked for: the percentage of 空气质量优良率, not the 2000 cars of a clause sharing 市区
+    assert "70%" in bot.ask("今年市里的空气好天比例要到多少？").text
+
+
 def test_a_figure_asked_in_the_long_form_of_the_report_s_abbreviation_is_answered(bot):
     assert "11.1 万吨标煤" in bot.ask("2013年衢州节省出多少吨标准煤的用能空间？").text
 
