@@ -23,6 +23,7 @@ from assistant.text import STOPWORDS, has_chinese, normalize, numbers, places, t
 _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
 _AMOUNT_WORDS = "多少|几|多大|多高|多长|多快"  # "how much" in Chinese
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
+_ENDS_ASKING_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORDS})$")
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
 # What the asker says of themselves before asking ("我是一名记者，"): no topic of the question. Not 我市 ("our city").
 _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
@@ -450,7 +451,7 @@ def _tagged(text: str) -> tuple:
     """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question.
     The 有 of "有多少" is cut off first, and a year from what follows it: jieba would glue them to the word
     beside (来料加工费有 -> 费有, 2013年少养 -> 年少, 2013年关了 -> 年关);
-    so is the classifier after 多少 or 几, which jieba glues to a one-character noun into no word of its
+    so is the classifier after 多少 or 几 (or jieba's 加多少), which jieba glues to a one-character noun into no word of its
     dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目), unless its second
     character and the next word are one (多少家居家养老: 家 | 居家 养老, 多少家产能: 家 | 产能); and the 大 of
     "多大面积", which jieba cuts 多 | 大面积 ("large-scale"), goes back to 多: 多大 | 面积 asks a size; and two
@@ -459,7 +460,8 @@ def _tagged(text: str) -> tuple:
     cut = jieba.posseg.lcut(_YEAR_GLUE.sub(" ", re.sub(r"有(?=多少|几)", " 有", text)))
     for i, word in enumerate(cut):
         after = cut[i + 1].word if i + 1 < len(cut) else ""
-        counted = bool(words) and _ASKS_AMOUNT.fullmatch(words[-1].word) and len(word.word) == 2 \
+        # after 多少 or a word jieba glued to its end ("要加多少张床": 加多少 | 张床)
+        counted = bool(words) and _ENDS_ASKING_AMOUNT.search(words[-1].word) and len(word.word) == 2 \
             and word.word[0] in _CLASSIFIER_WORDS
         if counted and jieba.dt.FREQ.get(word.word, 0) < _RARE:
             words += [jieba.posseg.pair(word.word[0], "q"), *jieba.posseg.lcut(word.word[1])]

@@ -132,6 +132,7 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("2013年新建的停车位有多少个？", set()) == ["停车位"]  # jieba's place 新建 is a change: what kind of figure
     assert topics("粮食安全工作取得了什么成绩？", set()) == ["粮食安全"]  # any achievement: "取得省“三连冠”"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
+    assert topics("今年老人院要加多少张床？", set()) == ["老人院"]  # 加多少 | 张床: 张 counts 床, no word to look for
     assert "上要着力" not in topics("作风建设上要着力解决什么突出问题？", set())  # jieba's HMM made up 上要 (b)
     assert topics("去年帮企业少交了多少税费？", set()) == ["企业", "税费"]  # 少交 says the change, as 新增 does
     assert "少数民族" in topics("衢州有多少少数民族？", set())  # a word of jieba's dictionary stays
