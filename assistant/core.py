@@ -300,7 +300,9 @@ class Assistant:
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         asked_topics = topics(asked, self._common_terms)
         description = described(asked)  # the asker's own words for which thing: not needed in the clause
-        named_topics = [t for t in asked_topics if t not in description] or asked_topics
+        # with every topic a description, the thing described: "冒黑烟的车" is a 车 (黄标车), whatever the smoke
+        named_topics = [t for t in asked_topics if t not in description] \
+            or list(dict.fromkeys(description[t] for t in asked_topics if t in description)) or asked_topics
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
         return not (

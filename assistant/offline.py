@@ -521,18 +521,20 @@ _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相�
 _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
 
 
-def described(question: str) -> set[str]:
+def described(question: str) -> dict[str, str]:
     """The nouns of a clause that says which thing is meant, after its verb (or the 给 of "for whom") and before 的
-    and the thing: the 黑烟 of "冒黑烟的黄标车", the 农户 of "发给农户的来料加工费", the 走路 and 骑车 of
-    "给人走路骑车的绿道". An asker describes in words of their own what the report names, so these need not be in
-    the answer when the thing is."""
-    found: set[str] = set()
+    and the thing, each with the thing's first word: the 黑烟 of "冒黑烟的黄标车" (黄标), the 农户 of "发给农户的来料加工费", the
+    走路 and 骑车 of "给人走路骑车的绿道". An asker describes in words of their own what the report names, so these
+    need not be in the answer when the thing is."""
+    found: dict[str, str] = {}
     clause: list = []
     tagged = _tagged(normalize(question))
     for word, after in zip(tagged, [*tagged[1:], None]):
         verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v") or w.word in _FOR_WHOM), None)
-        if word.word == "的" and verb is not None and after is not None and after.flag.startswith("n"):
-            found.update(w.word for w in clause[verb + 1:] if w.flag.startswith(_TOPIC_TAGS))
+        # not before the kind of figure: "淘汰黄标车的数量" asks the number of 黄标车
+        if word.word == "的" and verb is not None and after is not None and after.flag.startswith("n") \
+                and after.word not in _ATTRIBUTE_NOUNS:
+            found.update((w.word, after.word) for w in clause[verb + 1:] if w.flag.startswith(_TOPIC_TAGS))
         if word.flag.startswith(_FRAME_TAGS) and word.word not in _FOR_WHOM or _ASKS_FIGURE.match(word.word):
             clause = []
         else:
@@ -593,7 +595,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             continue
         elif word.word == "的" and run and not any(w.flag.startswith("n") for w in run):
             continue  # "多少辆高污染的黄标车" counts 黄标车, and "多少头生猪的养殖量" 生猪
-        elif word.word == "的" and run and {w.word for w in run} <= which:
+        elif word.word == "的" and run and {w.word for w in run} <= which.keys():
             run = []  # a clause before 的 says which: "多少辆冒黑烟的黄标车" counts 黄标车
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
