@@ -99,7 +99,7 @@ def _stem(word: str) -> str:
 _ATTRIBUTE_WORDS = frozenset(
     _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
     percentage quantity count sum length area growth increase decrease rise decline drop change pace speed expansion
-    end beginning start middle first second third hundred thousand million billion average money tally""".split()
+    end beginning start middle first second third hundred thousand million billion average money tally stretch""".split()
 )
 
 

@@ -280,7 +280,7 @@ _WHAT_IN_A_YEAR = re.compile(r"^\s*what (?:is|was|are|were) (?=.*\b(?:19|20)\d\d
 _WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-']+ ){0,3}?(?:budget|cost|investment|"
                           r"spending|expenditure|price|length|area|population|output|revenue|income|amount|volume|size|"
                           r"value|total)s?\b"
-                          r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally) of\b",
+                          r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally|length|stretch|size) of\b",
                           re.IGNORECASE)  # "What amount of taxes…" asks it as "What was the amount of…" does
 
 

@@ -415,3 +415,12 @@ def test_planned_frames_the_figure_rather_than_names_a_topic(glossary, bot):
 )
 def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("What length of river channels is to be cleaned up in 2014?", "350 公里"),
+     ("What stretch of greenway for walking and cycling was built last year?", "12 公里")],  # "stretch": a length
+)
+def test_what_length_of_asks_a_figure(bot, question, expected):
+    assert expected in bot.ask(question).text
