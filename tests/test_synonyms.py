@@ -138,3 +138,8 @@ def test_everyday_words_for_online_shops_and_factories(bot):
 )
 def test_everyday_english_words_for_report_terms(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_everyday_words_for_shopping_name_retail_sales(bot):
+    assert "443.7 亿元" in bot.ask("去年老百姓在商店里买东西一共花了多少？").text  # 社会消费品零售总额
+    assert "155.2 亿元" in bot.ask("去年网上买东西的交易额是多少？").text  # 电子商务, the longer name first
