@@ -17,7 +17,7 @@ from assistant.config import Settings
 from assistant.crosslingual import ENGLISH_STOPWORDS, Glossary
 from assistant.embeddings import make_embedding
 from assistant.errors import InputError, ModelError
-from assistant.knowledge import Paragraph, load_knowledge, load_names, load_synonyms
+from assistant.knowledge import Paragraph, load_abbreviations, load_knowledge, load_names, load_synonyms
 from assistant.llm import ModelClient
 from assistant.offline import (
     IdfTable,
@@ -107,7 +107,8 @@ class Assistant:
         title_years = {year for p in self.paragraphs for year in years(p.document)}
         self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
         # Other names for the reports' words ("经济总量" for 生产总值, "sewage pipes" for 污水管网).
-        self._synonyms = Synonyms(load_synonyms(settings.knowledge_dir), self._corpus_text)
+        self._synonyms = Synonyms(load_synonyms(settings.knowledge_dir), self._corpus_text,
+                                  load_abbreviations(settings.knowledge_dir))
 
     @property
     def mode(self) -> str:

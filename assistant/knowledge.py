@@ -207,6 +207,25 @@ def load_synonyms(knowledge_dir: Path) -> dict[str, str]:
     return synonyms
 
 
+ABBREVIATIONS_FILE = "abbreviations.tsv"
+
+
+def load_abbreviations(knowledge_dir: Path) -> list[tuple[str, list[list[str]]]]:
+    """The reports' numbered abbreviations with their parts, each part in the words a question may name it by,
+    from the folder's abbreviations.tsv (none if there is no such file): "三公<TAB>招待 接待<TAB>出国<TAB>公车 用车"
+    gives ("三公", [["招待", "接待"], ["出国"], ["公车", "用车"]])."""
+    path = knowledge_dir / ABBREVIATIONS_FILE
+    abbreviations = []
+    for number, line in _data_lines(path):
+        short, *parts = [column.split() for column in line.split("\t")]
+        if len(short) != 1 or len(parts) < 2 or not all(parts):
+            raise KnowledgeError(
+                f"{path} line {number}: expected the abbreviation, then a tab before each of its parts' words: fix the line"
+            )
+        abbreviations.append((short[0], parts))
+    return abbreviations
+
+
 NAMES_FILE = "names.u8"
 # A CC-CEDICT line: traditional and simplified forms, pinyin in brackets, then /-separated senses.
 CEDICT_ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")

@@ -12,14 +12,18 @@ import jieba
 from assistant.crosslingual import ENGLISH_STOPWORDS
 
 _LATIN = re.compile(r"[A-Za-z]+")
+_SENTENCE_BREAK = re.compile(r"[，,。？?！!；;]")  # parts named apart, in other clauses, are not one abbreviation
 
 
 class Synonyms:
-    def __init__(self, names: dict[str, str], corpus: str):
+    def __init__(self, names: dict[str, str], corpus: str, abbreviations: list[tuple[str, list[list[str]]]] = ()):
         """`names`: other name -> the reports' word, as `load_synonyms` reads them. A name the
         reports use themselves, as a word, stays as it is, unless it holds the report word (地区生产总值 is
         生产总值, and the reports' own 地区生产总值 still holds what it is read as); a name of a word no
-        report uses does nothing."""
+        report uses does nothing. `abbreviations`: the reports' numbered abbreviations and their parts,
+        as `load_abbreviations` reads them."""
+        self._abbreviations = [(short, [re.compile("|".join(map(re.escape, _longest_first(words)))) for words in parts])
+                               for short, parts in abbreviations if short in corpus]
         self._terms = {name: term for name, term in names.items()
                        if term in corpus and (term in name or not _used(name, corpus))}
         # One regular expression of some 1,700 English names costs 50 ms a question: only names whose
@@ -51,12 +55,23 @@ class Synonyms:
     def read(self, text: str) -> str:
         """The text with every other name replaced by the reports' word, the longest name first;
         an English name's word stands apart from the English around it."""
-        text = self._read_english(text, [])
+        text = self._read_english(self._abbreviate(text), [])
         for pattern, term in self._chinese:  # no name is inside a report word: the reports do not use it
             if pattern.search(text):  # nor ends inside a word of the question: 农村人 is not in 农村人口
                 ends = _word_ends(text)
                 text = pattern.sub(lambda match, term=term, ends=ends: term if match.end() in ends else match.group(0),
                                    text)
+        return text
+
+    def _abbreviate(self, text: str) -> str:
+        """The text with more than half the parts of a numbered abbreviation, named side by side, read as
+        the abbreviation: "政府招待、出国、公车开支" -> "政府三公开支" (公务接待, 因公出国, 公务用车)."""
+        for short, parts in self._abbreviations:
+            found = [match for part in parts if (match := part.search(text))]
+            if 2 * len(found) > len(parts):
+                start, end = min(m.start() for m in found), max(m.end() for m in found)
+                if not _SENTENCE_BREAK.search(text, start, end):
+                    text = text[:start] + short + text[end:]
         return text
 
     def english(self, text: str) -> list[tuple[str, str]]:

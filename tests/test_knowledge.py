@@ -1,7 +1,8 @@
 import pytest
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge import FRONT_MATTER, OPENING, load_knowledge, load_names, load_synonyms, parse_document, read_document
+from assistant.knowledge import (FRONT_MATTER, OPENING, load_abbreviations, load_knowledge, load_names, load_synonyms,
+                                 parse_document, read_document)
 from conftest import DATA, REPO
 
 
@@ -134,3 +135,21 @@ def test_the_shipped_synonyms_load():
     assert synonyms["经济总量"] == "生产总值" and synonyms["sewage pipe"] == "污水管网"
     report = "\n".join(p.text for p in load_knowledge(REPO / "knowledge"))
     assert not {term for term in synonyms.values() if term not in report}  # no line drifts from the report
+
+
+def test_abbreviations_file(tmp_path):
+    assert load_abbreviations(tmp_path) == []  # the file is optional
+    (tmp_path / "abbreviations.tsv").write_text("# comment\n\n三公\t招待 接待\t出国\t公车\n", encoding="utf-8")
+    assert load_abbreviations(tmp_path) == [("三公", [["招待", "接待"], ["出国"], ["公车"]])]
+
+
+def test_broken_abbreviations_line_is_named(tmp_path):
+    (tmp_path / "abbreviations.tsv").write_text("三公\t招待\t出国\n三公 招待 出国\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="abbreviations.tsv line 2: expected the abbreviation, then a tab"):
+        load_abbreviations(tmp_path)
+
+
+def test_the_shipped_abbreviations_are_the_reports():
+    abbreviations = load_abbreviations(REPO / "knowledge")
+    report = "\n".join(p.text for p in load_knowledge(REPO / "knowledge"))
+    assert abbreviations and not [short for short, _ in abbreviations if short not in report]

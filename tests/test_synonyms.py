@@ -143,3 +143,16 @@ def test_everyday_english_words_for_report_terms(bot, question, expected):
 def test_everyday_words_for_shopping_name_retail_sales(bot):
     assert "443.7 亿元" in bot.ask("去年老百姓在商店里买东西一共花了多少？").text  # 社会消费品零售总额
     assert "155.2 亿元" in bot.ask("去年网上买东西的交易额是多少？").text  # 电子商务, the longer name first
+
+
+def test_more_than_half_the_parts_of_an_abbreviation_side_by_side_are_read_as_it():
+    read = Synonyms({}, "“三公”经费支出下降 17.4%", [("三公", [["招待", "吃喝"], ["出国"], ["公车", "用车"]])]).read
+    assert read("2013年政府招待、出国、公车开支降了多少？") == "2013年政府三公开支降了多少？"
+    assert read("政府吃喝和用车的开支") == "政府三公的开支"  # two parts of three
+    assert read("去年出国的人有多少？") == "去年出国的人有多少？"  # one part only
+    assert read("招待了多少游客，出国多少人，用车多少？") == "招待了多少游客，出国多少人，用车多少？"  # apart
+    assert Synonyms({}, "生产总值", [("三公", [["招待"], ["出国"]])]).read("招待、出国") == "招待、出国"  # not the reports'
+
+
+def test_an_everyday_listing_of_the_three_public_expenses_finds_三公(bot):
+    assert "17.4%" in bot.ask("去年政府宴请、出境、公务用车的花费降了多少？").text  # “三公”经费支出下降 17.4%
