@@ -341,6 +341,7 @@ def test_a_figure_per_person_is_the_reports_per_capita_figure(bot):
     assert bot.ask("2013年衢州的城市人均公园绿地面积是多少？").text == NOT_IN_REPORT  # not the 35 公顷 of new parks
     assert "28883" in bot.ask("2013年城镇居民人均可支配收入是多少？").text
     assert bot.ask("2013年衢州每人的生产总值是多少？").text == NOT_IN_REPORT  # 每人 is 人均: not the 1056.6 亿元 total
+    assert bot.ask("2013年衢州平均一个人的生产总值是多少？").text == NOT_IN_REPORT  # so is 平均一个人
 
 
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
