@@ -156,3 +156,7 @@ def test_more_than_half_the_parts_of_an_abbreviation_side_by_side_are_read_as_it
 
 def test_an_everyday_listing_of_the_three_public_expenses_finds_三公(bot):
     assert "17.4%" in bot.ask("去年政府宴请、出境、公务用车的花费降了多少？").text  # “三公”经费支出下降 17.4%
+
+
+def test_everyday_english_for_the_illegal_sand_sites(bot):
+    assert "196 处" in bot.ask("How many sand pits were shut in 2013?").text  # 非法采砂制砂点
