@@ -100,34 +100,38 @@ def test_opening_prose_is_not_front_matter(report):
     assert report[1].section == OPENING and report[1].text.startswith("现在，我代表市人民政府")
 
 
-def test_synonyms_file(tmp_path):
-    assert load_synonyms(tmp_path) == {}  # the file is optional
-    (tmp_path / "synonyms.tsv").write_text("# comment\n\n生产总值\t经济总量, 经济规模，GDP总量\n", encoding="utf-8")
-    assert load_synonyms(tmp_path) == {"经济总量": "生产总值", "经济规模": "生产总值", "GDP总量": "生产总值"}
+@pytest.mark.parametrize(
+    ("load", "name", "text", "expected"),
+    [(load_synonyms, "synonyms.tsv", "# comment\n\n生产总值\t经济总量, 经济规模，GDP总量\n",
+      {"经济总量": "生产总值", "经济规模": "生产总值", "GDP总量": "生产总值"}),
+     (load_names, "names.u8", "# comment\n\n開化 开化 [Kai1 hua4] /Kaihua county in Quzhou/\n",
+      [("开化", "Kai1 hua4", "Kaihua county in Quzhou")]),
+     (load_abbreviations, "abbreviations.tsv", "# comment\n\n三公\t招待 接待\t出国\t公车\n",
+      [("三公", [["招待", "接待"], ["出国"], ["公车"]])])],
+)
+def test_a_data_file_is_optional_and_read(tmp_path, load, name, text, expected):
+    assert not load(tmp_path)  # the file is optional
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert load(tmp_path) == expected
 
 
-def test_broken_synonyms_line_is_named(tmp_path):
-    (tmp_path / "synonyms.tsv").write_text("生产总值\t经济总量\n生产总值 经济规模\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="synonyms.tsv line 2: expected the report's word, a tab"):
-        load_synonyms(tmp_path)
+@pytest.mark.parametrize(
+    ("load", "name", "text", "message"),
+    [(load_synonyms, "synonyms.tsv", "生产总值\t经济总量\n生产总值 经济规模\n", "the report's word, a tab"),
+     (load_names, "names.u8", "開化 开化 [Kai1 hua4] /Kaihua county/\n开化\tKaihua county\n", "a CC-CEDICT line"),
+     (load_abbreviations, "abbreviations.tsv", "三公\t招待\t出国\n三公 招待 出国\n", "the abbreviation, then a tab")],
+)
+def test_a_broken_data_line_is_named(tmp_path, load, name, text, message):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=f"{name} line 2: expected {message}"):
+        load(tmp_path)
 
 
-def test_names_file(tmp_path):
-    assert load_names(tmp_path) == []  # the file is optional
-    (tmp_path / "names.u8").write_text("# comment\n\n開化 开化 [Kai1 hua4] /Kaihua county in Quzhou/\n", encoding="utf-8")
-    assert load_names(tmp_path) == [("开化", "Kai1 hua4", "Kaihua county in Quzhou")]
-
-
-def test_broken_names_line_is_named(tmp_path):
-    (tmp_path / "names.u8").write_text("開化 开化 [Kai1 hua4] /Kaihua county/\n开化\tKaihua county\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="names.u8 line 2: expected a CC-CEDICT line"):
-        load_names(tmp_path)
-
-
-def test_the_shipped_names_are_the_reports():
-    names = load_names(REPO / "knowledge")
+def test_the_shipped_names_and_abbreviations_are_the_reports():
     report = "\n".join(p.text for p in load_knowledge(REPO / "knowledge"))
-    assert names and not [term for term, _, _ in names if term not in report]
+    names = [term for term, _, _ in load_names(REPO / "knowledge")]
+    abbreviations = [short for short, _ in load_abbreviations(REPO / "knowledge")]
+    assert names and abbreviations and not [word for word in names + abbreviations if word not in report]
 
 
 def test_the_shipped_synonyms_load():
@@ -135,21 +139,3 @@ def test_the_shipped_synonyms_load():
     assert synonyms["经济总量"] == "生产总值" and synonyms["sewage pipe"] == "污水管网"
     report = "\n".join(p.text for p in load_knowledge(REPO / "knowledge"))
     assert not {term for term in synonyms.values() if term not in report}  # no line drifts from the report
-
-
-def test_abbreviations_file(tmp_path):
-    assert load_abbreviations(tmp_path) == []  # the file is optional
-    (tmp_path / "abbreviations.tsv").write_text("# comment\n\n三公\t招待 接待\t出国\t公车\n", encoding="utf-8")
-    assert load_abbreviations(tmp_path) == [("三公", [["招待", "接待"], ["出国"], ["公车"]])]
-
-
-def test_broken_abbreviations_line_is_named(tmp_path):
-    (tmp_path / "abbreviations.tsv").write_text("三公\t招待\t出国\n三公 招待 出国\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="abbreviations.tsv line 2: expected the abbreviation, then a tab"):
-        load_abbreviations(tmp_path)
-
-
-def test_the_shipped_abbreviations_are_the_reports():
-    abbreviations = load_abbreviations(REPO / "knowledge")
-    report = "\n".join(p.text for p in load_knowledge(REPO / "knowledge"))
-    assert abbreviations and not [short for short, _ in abbreviations if short not in report]
