@@ -68,7 +68,8 @@ MODEL_RELEVANCE = 0.2
 
 
 # A figure per person is the report's 人均: "What is the 2014 target for per capita GDP?" is not the GDP's growth.
-_PER_HEAD = re.compile(r"\bper (?:capita|person|head)\b|人均|每(?:个)?人|平均一个?人|一个人平均", re.IGNORECASE)
+_PER_HEAD = re.compile(r"\bper (?:capita|person|head)\b|人均|每(?:个)?人|平均一个?人|一个人平均",
+                       re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" in "2013年的CPI涨了多少"
 # A grade written with a digit and a letter ("4A级景区", "5A-level"): a clause of another grade is another thing.
 _GRADE = re.compile(r"(?<![A-Za-z0-9.])\d[A-Z](?![A-Za-z])", re.IGNORECASE)
@@ -303,7 +304,8 @@ class Assistant:
         description = described(asked)  # the asker's own words for which thing: not needed in the clause
         # with every topic a description, the thing described: "冒黑烟的车" is a 车 (黄标车), whatever the smoke
         named_topics = [t for t in asked_topics if t not in description] \
-            or list(dict.fromkeys(description[t] for t in asked_topics if t in description)) or asked_topics
+            or list(dict.fromkeys(description[t] for t in asked_topics if t in description)) \
+            or asked_topics
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
         return not (

@@ -280,7 +280,8 @@ _WHAT_IN_A_YEAR = re.compile(r"^\s*what (?:is|was|are|were) (?=.*\b(?:19|20)\d\d
 _WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-']+ ){0,3}?(?:budget|cost|investment|"
                           r"spending|expenditure|price|length|area|population|output|revenue|income|amount|volume|size|"
                           r"value|total)s?\b"
-                          r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally|length|stretch|size) of\b",
+                          r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally|"
+                          r"length|stretch|size) of\b",
                           re.IGNORECASE)  # "What amount of taxes…" asks it as "What was the amount of…" does
 
 
@@ -451,8 +452,8 @@ def _tagged(text: str) -> tuple:
     """jieba's part-of-speech cut, kept: topics() and figure_focus() read the same question.
     The 有 of "有多少" is cut off first, and a year from what follows it: jieba would glue them to the word
     beside (来料加工费有 -> 费有, 2013年少养 -> 年少, 2013年关了 -> 年关);
-    so is the classifier after 多少 or 几 (or jieba's 加多少), which jieba glues to a one-character noun into no word of its
-    dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目), unless its second
+    so is the classifier after 多少 or 几 (or jieba's 加多少), which jieba glues to a one-character noun into no
+    word of its dictionary (张床, 条路, 辆车), though not from one that is a word (家庭, 个人, 项目), unless its second
     character and the next word are one (多少家居家养老: 家 | 居家 养老, 多少家产能: 家 | 产能); and the 大 of
     "多大面积", which jieba cuts 多 | 大面积 ("large-scale"), goes back to 多: 多大 | 面积 asks a size; and two
     one-character words joined by 和 are the word they make, when it is one ("税和费": 税费)."""
@@ -523,9 +524,9 @@ _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a descrip
 
 def described(question: str) -> dict[str, str]:
     """The nouns of a clause that says which thing is meant, after its verb (or the 给 of "for whom") and before 的
-    and the thing, each with the thing's first word: the 黑烟 of "冒黑烟的黄标车" (黄标), the 农户 of "发给农户的来料加工费", the
-    走路 and 骑车 of "给人走路骑车的绿道". An asker describes in words of their own what the report names, so these
-    need not be in the answer when the thing is."""
+    and the thing, each with the thing's first word: the 黑烟 of "冒黑烟的黄标车" (黄标), the 农户 of
+    "发给农户的来料加工费", the 走路 and 骑车 of "给人走路骑车的绿道". An asker describes in words of their own what
+    the report names, so these need not be in the answer when the thing is."""
     found: dict[str, str] = {}
     clause: list = []
     tagged = _tagged(normalize(question))
