@@ -355,8 +355,10 @@ class Assistant:
             asked = asked.replace(term, name)
         counted = "" if has_chinese(asked) else self._glossary.counted_word(" ".join(asked.split()))
         nouns = self._glossary.topics(counted) if counted else []
-        # and the report words its names were read as ("greenways", no dictionary word, is 慢行绿道)
-        return nouns + [(term, (term,)) for term, name in named if nouns and name.lower() in counted]
+        # and the report words its names were read as ("greenways", no dictionary word, is 慢行绿道), a name
+        # holding the counted words too ("farmland" of "farmland were reclaimed", 垦造耕地)
+        return nouns + [(term, (term,)) for term, name in named
+                        if nouns and (name.lower() in counted or counted in name.lower())]
 
     def _only_changes(self, clause_text: str, asked: str, focus: tuple[str, ...] | None,
                       counted_nouns: list[tuple[str, tuple[str, ...]]]) -> bool:

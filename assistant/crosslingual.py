@@ -317,7 +317,8 @@ class Glossary:
         words = r"((?:[a-z\-]+ )*?[a-z\-]+)\b(?= (?:are|were|is|was|does|did|do|will|have|has|in|of)\b|\?|$)"
         phrase = re.search(rf"\bhow many {words}", text.lower())
         if phrase and _UNIT_WORD.fullmatch(phrase.group(1)):
-            phrase = re.compile(rf" of (?:the )?{words}").search(text.lower(), phrase.end()) or phrase
+            # a unit counts nothing: with no English after its "of" (a report word: "acres of 垦造耕地"), nothing
+            phrase = re.compile(rf" of (?:the )?{words}").search(text.lower(), phrase.end())
         return phrase.group(1) if phrase else ""
 
     def topics(self, text: str, named: list[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
@@ -490,7 +491,7 @@ def _readings(text: str, start: int) -> set[str]:
     return set(getAllLemmas(_WORD_IN_TEXT.match(text, start).group(0).lower()))
 
 
-_UNIT_WORD = re.compile(r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|hectares?|mu|tons?|tonnes?|yuan|dollars?|"
+_UNIT_WORD = re.compile(r"(?:square )?(?:kilomet(?:re|er)s?|met(?:re|er)s?|km|hectares?|mu|acres?|tons?|tonnes?|yuan|dollars?|"
                         r"heads?)", re.IGNORECASE)
 _PLACE_KINDS = re.compile(r"\b(?:county|district|city|town|township|village|prefecture|province)\b")
 _JOINED = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)  # two words a phrase joins in either order

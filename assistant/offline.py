@@ -243,7 +243,7 @@ _SAME_UNIT = {"名": _PEOPLE, "位": _PEOPLE, "人": _PEOPLE, "个": _CLASSIFIER
 _ENGLISH_UNITS = (
     ("(?:billion|100 million|hundred million) yuan", "亿元"), ("(?:billion |million )?(?:US )?dollars?", "美元"),
     ("square kilomet(?:re|er)s?", "平方公里"), ("square met(?:re|er)s?", "平方米"), ("kilomet(?:re|er)s?", "公里"),
-    ("hectares?", "公顷"), ("(?:tons?|tonnes?)", "吨"), ("yuan", "元"),
+    ("hectares?", "公顷"), ("(?:mu|acres?)", "亩"), ("(?:tons?|tonnes?)", "吨"), ("yuan", "元"),
     (r"(?:[a-z\-]+ ){0,2}?(?:people|persons)", _PEOPLE),  # "how many elderly people": not 1330 beds
 )
 # A sum of money is answered in 元 or 美元, not by a count: "图书馆改建项目投资了多少钱" is not "新建文化礼堂 100 个".

@@ -316,6 +316,14 @@ def test_how_many_of_a_unit_counts_what_the_unit_measures(glossary):
     assert glossary.counted_word("How many kilometres of expressway were opened?") == "expressway"
     assert glossary.counted_word("How many square metres of illegal buildings were demolished?") == "illegal buildings"
     assert glossary.counted_word("How many new subway lines were built?") == "new subway lines"
+    # a unit of a report word (a name read as 垦造耕地) counts no English word; acres and mu are the report's 亩
+    assert glossary.counted_word("How many acres of 垦造耕地 in 2013?") == ""
+
+
+@pytest.mark.parametrize("question", ["How many acres of farmland were reclaimed in 2013?",
+                                      "How many mu of farmland were reclaimed in 2013?"])
+def test_an_area_in_acres_or_mu_of_a_named_thing_is_answered_in_亩(bot, question):
+    assert "2.9 万亩" in bot.ask(question).text  # 完成垦造耕地 2.9 万亩
 
 
 def test_adverbs_verbs_and_units_are_no_topics(glossary):
