@@ -345,7 +345,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
     for "how many" and for anything but a change or a plan; an ordinal is "第六届" or "首个";
     a person is a name jieba tags "nr"; a place one it tags "ns" that the question does not name."""
     if kind == "quantity":
-        given = asked_years | set(numbers(question))  # "引进10亿元以上项目" does not answer "多少个10亿元以上项目"
+        given = asked_years | _given_numbers(question)  # "引进10亿元以上项目" does not answer "多少个10亿元以上项目"
         if _counts_the_word(clause, question):
             return True
         clause = _QUOTED.sub("", clause)  # a quoted figure is a name: “四个一”, “十大专项”
@@ -416,6 +416,13 @@ def _counts_the_word(text: str, question: str) -> bool:
     return bool(asked) and bool(re.search(_COUNT_OF + re.escape(asked.group(1)), text))
 
 
+@functools.lru_cache(maxsize=1024)
+def _given_numbers(question: str) -> frozenset[str]:
+    """The numbers a question names; kept, as clause ranking asks `has_answer_type` of every clause."""
+    return frozenset(numbers(question))
+
+
+@functools.lru_cache(maxsize=1024)  # asked of every clause a question's ranking weighs, as `_given_numbers` is
 def _asked_unit(question: str) -> str:
     """The units, as a regular expression, a question wants its figure in: "多少名" -> "人|名|位",
     "in billion yuan" -> "亿元", "网购的人数有多少" -> people (not 亿元), unless it asks a change; "" for none."""
