@@ -304,7 +304,7 @@ class Assistant:
         description = described(asked)  # the asker's own words for which thing: not needed in the clause
         # with every topic a description, the thing described: "冒黑烟的车" is a 车 (黄标车), whatever the smoke
         named_topics = [t for t in asked_topics if t not in description] \
-            or list(dict.fromkeys(description[t] for t in asked_topics if t in description)) \
+            or list(dict.fromkeys(description[t] for t in asked_topics)) \
             or asked_topics
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
