@@ -262,7 +262,8 @@ class Assistant:
             self._idf,
             concepts(query, translated),
             # the standalone's own words too: an English follow-up ("And provincial?") still asks "how many"
-            kind := answer_type(f"{as_question(question)} {asked} {query}"),
+            kind := answer_type(wording := f"{as_question(question)} {asked} {query}"),
+            wording,
         )
         if not extracts:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))

@@ -250,7 +250,7 @@ _ENGLISH_UNITS = (
 _ASKS_MONEY = re.compile(
     r"多少钱|(?:投资|投入|资金|预算|经费|费用|造价|成本|花费|开支|支出|收入|金额|余额|产值|销售额|营业额)[是为有了共达到总计约]{0,3}"
     rf"(?:{_AMOUNT_WORDS})|\b(?:budget|costs?|funding|funds|money|investment|invested|spending|spent|spend|"
-    r"expenditure|earn|earned|earnings|revenue|income|price|sales|balance)\b",
+    r"expenditure|sum|earn|earned|earnings|revenue|income|price|sales|balance)\b",
     re.IGNORECASE,
 )
 _MONEY = "元|美元"
@@ -281,8 +281,8 @@ _WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-
                           r"spending|expenditure|price|length|area|population|output|revenue|income|amount|volume|size|"
                           r"value|total)s?\b"
                           r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally|"
-                          r"length|stretch|size) of\b",
-                          re.IGNORECASE)  # "What amount of taxes…" asks it as "What was the amount of…" does
+                          r"length|stretch|size)(?: of\b|s? (?:did|do|does|will|would|was|were|is|are|has|have|had)\b)",
+                          re.IGNORECASE)  # "What amount of taxes…" and "What sum did…" ask as "What was the amount of…" does
 
 
 # "What is the bridge named?" asks a name; "Which township was named one of the most beautiful villages?" a place.
@@ -819,6 +819,7 @@ def best_clauses(
     idf: IdfTable,
     ideas: list[Concept] | None = None,
     kind: str | None = None,
+    wording: str = "",
 ) -> list[Extract]:
     """Clauses of the candidate paragraphs ranked by how well they answer the question.
 
@@ -828,7 +829,8 @@ def best_clauses(
     + a small bonus when the clause holds the answer's type: a figure for a quantity, in the unit asked for,
       a person for "谁", a date for "哪天"
     + a small prior for the paragraph's retrieval rank
-    - a penalty when the question names a year that the paragraph's section and text do not."""
+    - a penalty when the question names a year that the paragraph's section and text do not.
+    `wording`: the question as asked, for the unit it wants ("What sum…"), when `question` is its translation."""
     ideas = concepts(question) if ideas is None else ideas
     weights = [max(idf.weight(term) for term in idea) for idea in ideas]
     # Neighbouring words the question writes together (政协 委员, from "CPPCC members"), not figures
@@ -852,7 +854,7 @@ def best_clauses(
                 + 0.5 * context_coverage
                 + 4.0 * float(similarity)
                 + (0.5 * sum(_stands_in(pair, clause_norm) for pair in pairs) / len(pairs) if pairs else 0.0)
-                + (0.3 if kind and has_answer_type(kind, clause, asked_years, question) else 0.0)
+                + (0.3 if kind and has_answer_type(kind, clause, asked_years, wording or question) else 0.0)
                 + (0.15 if which and which in clause_norm else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)

@@ -39,7 +39,7 @@ from assistant.text import normalize
      ("Where will the zone for concentrated development be built?", "place"), ("What were the growth rates?", "quantity"),
      ("Which high-speed railway will open?", None),  # "which" asks a thing, though "speed" names a figure
      ("Where will the money saved go?", None), ("钱用到哪里？", None),  # a use, not a place
-     ("What amount of taxes and fees were waived?", "quantity")],
+     ("What amount of taxes and fees were waived?", "quantity"), ("What sum did villagers earn?", "quantity")],
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
