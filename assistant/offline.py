@@ -594,7 +594,9 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         modifies = after is not None and (
             not run and word.flag == "v" and (after.flag.startswith("n") and after.flag != "ns" or after.word == "的")
             or run and run[-1].flag == "b" and word.flag == "d" and after.flag.startswith("n"))
-        if (word.flag.startswith(_NOMINAL_TAGS) or modifies) and not _UNIT.fullmatch(word.word):
+        # what a 的 after the count ends the question on is what it counts, whatever jieba tags it: 多少平方米的违建 (v)
+        last = before.word == "的" and not run and (after is None or after.word in _SENTENCE_END)
+        if (word.flag.startswith(_NOMINAL_TAGS) or modifies or last) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
                 run.append(word)
             else:
@@ -753,7 +755,14 @@ def _names(text: str, word: str, synonymous) -> bool:
         or _abbreviates(word, other) or (len(other) > 1 and other[-1] == word[-1] and _abbreviates(other, word))
         or other == _halves_short(word)
         for other in set(jieba.lcut_for_search(text))
-    )
+    ) or word in _pair_initials(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pair_initials(text: str) -> frozenset[str]:
+    """The short forms of the text's two-word compounds jieba cuts in two: 违建 for 违法 | 建筑."""
+    words = jieba.lcut(text)
+    return frozenset(a[0] + b[0] for a, b in itertools.pairwise(words) if len(a) == len(b) == 2)
 
 
 def _halves_short(word: str) -> str | None:

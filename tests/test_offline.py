@@ -156,6 +156,8 @@ def _never(a, b):
      ("农民", "农村居民人均纯收入 11924 元", True),  # an abbreviation of 农村居民
      ("标准煤", "腾出用能空间 11.1 万吨标煤", True),  # the text abbreviates the word, keeping its head
      ("技术改造", "工业技改投资增长 27.5%", True),  # or by its halves' first characters
+     ("违建", "拆除违法建筑 619.9 万平方米", True),  # the first characters of two words jieba keeps apart
+     ("违约", "拆除违法建筑 619.9 万平方米", False),
      ("城镇化", "城镇居民人均可支配收入 28883 元", False),  # 城镇 is no abbreviation: its last character differs
      ("存款", "全市贷款余额 1251 亿元", False)],
 )
@@ -214,6 +216,7 @@ def test_a_word_inside_another_is_no_synonym():
      ("巨化2013年配股筹到的钱是多少？", ("配股",)),  # the money 配股 raised, not the verb 筹到
      ("2014年城镇失业的比例最多能到多少？", ("失业",)),  # 能到 is the figure's verb, as 达到; 比例 names the figure
      ("2013年淘汰了多少辆冒黑烟的黄标车？", ("黄标",)),  # 冒黑烟的 says which 黄标车
+     ("2013年全市一共拆了多少平方米的违建？", ("违建",)),  # what the question ends on after 的, a verb to jieba
      ("为了治水2013年少养了多少头猪？", None),  # 猪, after 头 (a noun to jieba), too short to look for; not 治水
      ("2013年全市少养了多少万头猪？", None),
      ("非法采砂制砂的点2013年关了多少处？", ("采砂", "制砂")),  # not 年关 ("year's end") of 2013年关了
