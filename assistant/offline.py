@@ -530,9 +530,9 @@ _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a descrip
 
 
 def described(question: str) -> dict[str, str]:
-    """The nouns of a clause that says which thing is meant, after its verb (or the 给 of "for whom") and before 的
+    """The nouns of a clause that says which thing is meant, around its verb (or the 给 of "for whom") and before 的
     and the thing, each with the thing's first word: the 黑烟 of "冒黑烟的黄标车" (黄标), the 农户 of
-    "发给农户的来料加工费", the 走路 and 骑车 of "给人走路骑车的绿道". An asker describes in words of their own what
+    "发给农户的来料加工费", the 走路 and 骑车 of "给人走路骑车的绿道", the 银行 of "银行放出去的贷款". An asker describes in words of their own what
     the report names, so these need not be in the answer when the thing is."""
     found: dict[str, str] = {}
     clause: list = []
@@ -542,7 +542,8 @@ def described(question: str) -> dict[str, str]:
         # not before the kind of figure: "淘汰黄标车的数量" asks the number of 黄标车
         if word.word == "的" and verb is not None and after is not None and after.flag.startswith("n") \
                 and after.word not in _ATTRIBUTE_NOUNS:
-            found.update((w.word, after.word) for w in clause[verb + 1:] if w.flag.startswith(_TOPIC_TAGS))
+            found.update((w.word, after.word) for w in clause[:verb] + clause[verb + 1:]
+                         if w.flag.startswith(_TOPIC_TAGS))
         if word.flag.startswith(_FRAME_TAGS) and word.word not in _FOR_WHOM or _ASKS_FIGURE.match(word.word):
             clause = []
         else:

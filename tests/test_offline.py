@@ -647,6 +647,7 @@ def test_the_nouns_of_a_clause_saying_which_thing_are_described():
     assert described("2013年城镇居民的人均收入是多少？") == {}  # no verb: 城镇居民 says whose income
     assert described("2013年新建的污水管网有多少公里？") == {}  # a verb, but no noun after it
     assert described("衢州2013年铺了几公里给人走路骑车的绿道？").keys() >= {"走路", "骑车"}  # 给…的: for whom
+    assert described("2013年衢州银行放出去的贷款有多少？")["银行"] == "贷款"  # the doer, before the verb
     assert described("2013年衢州淘汰黄标车的数量是多少？") == {}  # 的数量 names the figure of 黄标车, not which
 
 
