@@ -37,6 +37,7 @@ from assistant.offline import (
     has_answer_type,
     is_change,
     is_follow_up,
+    joined_by_de,
     mentions,
     names_nothing,
     naming,
@@ -307,6 +308,7 @@ class Assistant:
         named_topics = [t for t in asked_topics if t not in description] \
             or list(dict.fromkeys(description[t] for t in asked_topics)) \
             or asked_topics
+        joined = joined_by_de(asked, named_topics)  # 银行的贷款: a kind of 贷款, as 银行贷款 is
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
         return not (
@@ -316,8 +318,9 @@ class Assistant:
                                    question if has_chinese(question) and asks_amount(question) else f"{question} {asked}")
             and not (kind == "place" and glossary.names_place(answer, f"{question} {asked}"))
             # the heading word for word: read loosely, its general words (重点工作: "work", "job") speak of anything
-            or _too_many_missed([topic not in heading and not mentions(clause_text, topic, glossary.synonymous, exact,
-                                                                       paragraph_text, glossary.related)
+            or _too_many_missed([topic not in heading and not any(
+                                     mentions(clause_text, word, glossary.synonymous, exact, paragraph_text,
+                                              glossary.related) for word in (topic, *joined.get(topic, ())))
                                  for topic in named_topics], exact)
             or self._uncovered(nouns, context, exact)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)

@@ -488,6 +488,14 @@ def _tagged(text: str) -> tuple:
     return tuple(words)
 
 
+def joined_by_de(question: str, topics: list[str]) -> dict[str, tuple[str]]:
+    """The topics a question puts before 的 and another topic, each with the compound the two make:
+    "银行的贷款" -> {"银行": ("银行贷款",)}, a kind of 贷款 as 银行贷款 is."""
+    tagged = _tagged(normalize(question))
+    return {a.word: (a.word + b.word,) for a, de, b in zip(tagged, tagged[1:], tagged[2:])
+            if de.word == "的" and a.word in topics and b.word in topics}
+
+
 def topics(question: str, common: set[str]) -> list[str]:
     """The things a question asks about: its Chinese nouns, less the attribute nouns above and
     the words too common in the reports to tell paragraphs apart. A modifier (jieba's "b") stays
@@ -538,13 +546,17 @@ def described(question: str) -> dict[str, str]:
     clause: list = []
     tagged = _tagged(normalize(question))
     for word, after in zip(tagged, [*tagged[1:], None]):
-        verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v") or w.word in _FOR_WHOM), None)
+        # not a verbal noun after a noun, a compound's: 三公 | 经费 (but 发给 | 农户)
+        verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v") and not (
+            w.flag == "vn" and i and clause[i - 1].flag.startswith(_TOPIC_TAGS)) or w.word in _FOR_WHOM), None)
         # not before the kind of figure: "淘汰黄标车的数量" asks the number of 黄标车
         if word.word == "的" and verb is not None and after is not None and after.flag.startswith("n") \
                 and after.word not in _ATTRIBUTE_NOUNS:
             found.update((w.word, after.word) for w in clause[:verb] + clause[verb + 1:]
                          if w.flag.startswith(_TOPIC_TAGS))
-        if word.flag.startswith(_FRAME_TAGS) and word.word not in _FOR_WHOM or _ASKS_FIGURE.match(word.word):
+        # a time inside the clause says when, as in 给老人白天待的: it does not end the clause
+        if word.flag.startswith(_FRAME_TAGS) and word.flag != "t" and word.word not in _FOR_WHOM \
+                or _ASKS_FIGURE.match(word.word):
             clause = []
         else:
             clause.append(word)
@@ -606,8 +618,10 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             continue
         elif word.word == "的" and run and not any(w.flag.startswith("n") for w in run):
             continue  # "多少辆高污染的黄标车" counts 黄标车, and "多少头生猪的养殖量" 生猪
-        elif word.word == "的" and run and {w.word for w in run} <= which.keys():
+        elif word.word == "的" and run and _describes(run, which):
             run = []  # a clause before 的 says which: "多少辆冒黑烟的黄标车" counts 黄标车
+        elif word.flag == "v" and run and _describes(run, which):
+            continue  # its verb, after the nouns: "多少个给老人白天待的照料中心"
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
     if run:  # a run's last noun is its head
@@ -630,6 +644,11 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     if before and before[-1].flag == "vn":
         focus = before.pop().word + focus  # with a verbal noun modifying it: 旅游 + 总收入, not a noun topic
     return _with_modifier(before, focus, common)
+
+
+def _describes(run: list, which: dict[str, str]) -> bool:
+    """Whether the nouns of a run are those of a clause saying which thing is meant (see `described`)."""
+    return {w.word for w in run if w.flag.startswith(_TOPIC_TAGS)} <= which.keys()
 
 
 def _miscut(words: list, report: str) -> bool:

@@ -14,6 +14,7 @@ from assistant.offline import (
     has_answer_type,
     is_change,
     is_follow_up,
+    joined_by_de,
     mentions,
     names_nothing,
     naming,
@@ -216,7 +217,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("巨化2013年配股筹到的钱是多少？", ("配股",)),  # the money 配股 raised, not the verb 筹到
      ("2014年城镇失业的比例最多能到多少？", ("失业",)),  # 能到 is the figure's verb, as 达到; 比例 names the figure
      ("2013年淘汰了多少辆冒黑烟的黄标车？", ("黄标",)),  # 冒黑烟的 says which 黄标车
-     ("2013年全市一共拆了多少平方米的违建？", ("违建",)),  # what the question ends on after 的, a verb to jieba
+     ("2013年全市一共拆了多少平方米的违建？", ("违建",)),
+     ("2013年建了多少个给老人白天待的照料中心？", ("照料", "中心")),  # past the nouns and verb of a description  # what the question ends on after 的, a verb to jieba
      ("为了治水2013年少养了多少头猪？", None),  # 猪, after 头 (a noun to jieba), too short to look for; not 治水
      ("2013年全市少养了多少万头猪？", None),
      ("非法采砂制砂的点2013年关了多少处？", ("采砂", "制砂")),  # not 年关 ("year's end") of 2013年关了
@@ -648,6 +650,8 @@ def test_the_nouns_of_a_clause_saying_which_thing_are_described():
     assert described("2013年新建的污水管网有多少公里？") == {}  # a verb, but no noun after it
     assert described("衢州2013年铺了几公里给人走路骑车的绿道？").keys() >= {"走路", "骑车"}  # 给…的: for whom
     assert described("2013年衢州银行放出去的贷款有多少？")["银行"] == "贷款"  # the doer, before the verb
+    assert described("2013年建了多少个给老人白天待的照料中心？") == {"老人": "照料"}  # 白天 says when, inside the clause
+    assert described("三公经费省下来的钱2014年拿去干什么？") == {}  # jieba's verbal noun 经费 is no verb
     assert described("2013年衢州淘汰黄标车的数量是多少？") == {}  # 的数量 names the figure of 黄标车, not which
 
 
@@ -680,3 +684,10 @@ def test_everyday_words_for_what_changed_and_by_what_percent(bot):
     assert "39 项" in bot.ask("需要政府许可才能办的事项去年取消了多少个？").text  # 减少行政许可项目 39 项
     assert "7 家" in bot.ask("省级高新技术企业研发中心去年新添了几个？").text
     assert "治水" in bot.ask("三公经费省下来的钱今年拿去干什么？").text  # 干什么 asks, it names no topic
+
+
+def test_a_topic_before_de_and_another_may_name_a_kind_of_it(bot):
+    assert joined_by_de("2013年银行的贷款总共有多少？", ["银行", "贷款"]) == {"银行": ("银行贷款",)}
+    assert joined_by_de("2013年银行的贷款总共有多少？", ["贷款"]) == {}
+    # 银行的贷款 is 银行贷款: its head in the clause, 银行 in the paragraph (杭州银行衢州分行)
+    assert "1251" in bot.ask("去年银行的贷款总共有多少？").text
