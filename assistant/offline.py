@@ -358,7 +358,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_RATE.search(question):
             return bool(_PERCENT.search(clause))
         if units := _asked_unit(question):
-            return _in_units(clause, units, _NUMERAL)
+            return _in_units(clause, units, _NUMERAL) or _begins_a_word(question, clause)
         if _ASKS_COUNT.search(question):
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         if _ASKS_CHANGE.search(question):
@@ -394,6 +394,15 @@ def naming(clause: str, words: list[str]) -> str:
         if items:
             parts.append("、".join(items))
     return "，".join(parts) or clause
+
+
+def _begins_a_word(question: str, clause: str) -> bool:
+    """Whether what follows 多少 is no unit but the start of a word the clause has: the 批 of
+    "多少批而未供的土地" begins 批而未供 ("approved but not supplied"), which jieba cuts apart."""
+    unit = _ASKED_UNIT.search(question)
+    word = question[unit.start(1) : unit.end(1) + 2] if unit else ""
+    # where a word of the clause starts: not the 家养 of 居家养老 for "多少家养老院床位"
+    return bool(word) and any(found.start() in _word_starts(clause) for found in re.finditer(re.escape(word), clause))
 
 
 def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:

@@ -516,6 +516,13 @@ def test_a_place_is_a_town_or_a_park_the_question_does_not_name():
     assert has_answer_type("place", "“天网工程”基本实现市区全覆盖", question="天网工程覆盖到了哪里？")
 
 
+def test_what_follows_duoshao_may_begin_a_word_not_name_a_unit():
+    # 多少批而未供: the 批 begins a word of the clause, jieba's 批 | 而 | 未供
+    assert has_answer_type("quantity", "消化批而未供土地 1.1 万亩", question="2013年衢州消化了多少批而未供的土地？")
+    # where a word starts: the 家养 of 居家养老 is no word of the clause
+    assert not has_answer_type("quantity", "新建居家养老服务照料中心 500 个", question="今年要新开多少家养老院床位？")
+
+
 def test_a_sum_of_money_is_answered_in_yuan_or_dollars():
     clause = "市图书馆改建项目开工建设，新建农村文化礼堂 100 个"
     assert not has_answer_type("quantity", clause, question="市图书馆改建项目投资了多少钱？")
