@@ -540,7 +540,7 @@ _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x", "t")  # t: 现在, 目前
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
 _SENTENCE_END = frozenset("?？!！。;；")
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争 "
-                          "超过 超出 低于 高于 不到 控制 不能 不得 必须 应该 能够 可以".split())  # its bounds, modals
+                          "超过 超出 低于 高于 不到 控制 不能 不得 必须 应该 能够 可以 允许 容许".split())  # its bounds, modals
 
 
 _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"

@@ -225,7 +225,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("省级高新技术企业研发中心2013年新添了几个？", ("中心",)),  # 新添, as 新增, is how the figure changed
      ("需要政府许可才能办的事项2013年取消了多少个？", ("事项",)),  # 取消, as 减少
      ("衢州的国家高新技术企业现在总共有多少家？", ("高新技术", "企业")),  # 现在 says when, not what
-     ("2014年城镇登记失业率不能超过多少？", ("失业率",))],  # a modal and a bound are no kind of figure
+     ("2014年城镇登记失业率不能超过多少？", ("失业率",)),  # a modal and a bound are no kind of figure
+     ("2014年城镇登记失业率最多允许到多少？", ("失业率",))],  # nor is what is allowed
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
