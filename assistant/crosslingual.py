@@ -415,7 +415,8 @@ class Glossary:
         if word in self._terms:
             return self._terms[word]
         if word not in self._derived:  # a scan of every translated word: once per word
-            self._derived[word] = next((terms for other, terms in self._terms.items() if _same_word(word, other)), [])
+            self._derived[word] = next((terms for other, terms in self._terms.items() if _same_word(word, other)), []) \
+                or next((self._terms[_stem(lemma)] for lemma in _verb_lemmas(word) if _stem(lemma) in self._terms), [])
         return self._derived[word]
 
     def _names_noun(self, term: str, word: str) -> bool:
@@ -481,6 +482,13 @@ def _bare_verb(text: str, start: int) -> bool:
     after = _WORD_AND_SPACE.match(text, start)
     following = _WORD_IN_TEXT.match(text, after.end()) if after else None
     return not following or _readings(text, following.start()) != {"VERB"}
+
+
+def _verb_lemmas(word: str) -> tuple[str, ...]:
+    """The verbs an irregular form is of, from lemminflect's lexicon: "lent" -> ('lend',), "brought" -> ('bring',)."""
+    from lemminflect import getAllLemmas
+
+    return tuple(lemma for lemma in getAllLemmas(word).get("VERB", ()) if lemma != word)
 
 
 def _readings(text: str, start: int) -> set[str]:

@@ -69,6 +69,11 @@ def test_a_word_meets_the_gloss_it_derives_from(glossary):
     assert delegation == glossary.translate("delegate")[1] and "下放" in delegation[0]
 
 
+def test_an_irregular_verb_form_meets_its_verb_s_gloss(bot, glossary):
+    assert "损失" in glossary.translate("money lost")[0]  # lost -> lose, as 损失 "to lose"
+    assert "11.7%" in bot.ask("What was the drop in money lost directly through accidents last year?").text
+
+
 def test_a_definition_s_brackets_are_context_not_a_translation(glossary):
     # 床位 is "bed (in hospital, hotel, train etc)": it speaks of beds, not of hospitals
     assert glossary.covers("新增养老机构床位 1330 张", "bed", ("床",))
