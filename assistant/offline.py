@@ -282,7 +282,7 @@ _WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-
                           r"value|total)s?\b"
                           r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally|"
                           r"length|stretch|size)(?: of\b|s? (?:did|do|does|will|would|was|were|is|are|has|have|had)\b)",
-                          re.IGNORECASE)  # "What amount of taxes…" and "What sum did…" ask as "What was the amount of…" does
+                          re.IGNORECASE)  # "What amount of…", "What sum did…": as "What was the amount of…"
 
 
 # "What is the bridge named?" asks a name; "Which township was named one of the most beautiful villages?" a place.
@@ -549,8 +549,8 @@ _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a descrip
 def described(question: str) -> dict[str, str]:
     """The nouns of a clause that says which thing is meant, around its verb (or the 给 of "for whom") and before 的
     and the thing, each with the thing's first word: the 黑烟 of "冒黑烟的黄标车" (黄标), the 农户 of
-    "发给农户的来料加工费", the 走路 and 骑车 of "给人走路骑车的绿道", the 银行 of "银行放出去的贷款". An asker describes in words of their own what
-    the report names, so these need not be in the answer when the thing is."""
+    "发给农户的来料加工费", the 走路 and 骑车 of "给人走路骑车的绿道", the 银行 of "银行放出去的贷款". An asker
+    describes in words of their own what the report names, so these need not be in the answer when the thing is."""
     found: dict[str, str] = {}
     clause: list = []
     tagged = _tagged(normalize(question))

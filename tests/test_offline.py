@@ -217,8 +217,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("巨化2013年配股筹到的钱是多少？", ("配股",)),  # the money 配股 raised, not the verb 筹到
      ("2014年城镇失业的比例最多能到多少？", ("失业",)),  # 能到 is the figure's verb, as 达到; 比例 names the figure
      ("2013年淘汰了多少辆冒黑烟的黄标车？", ("黄标",)),  # 冒黑烟的 says which 黄标车
-     ("2013年全市一共拆了多少平方米的违建？", ("违建",)),
-     ("2013年建了多少个给老人白天待的照料中心？", ("照料", "中心")),  # past the nouns and verb of a description  # what the question ends on after 的, a verb to jieba
+     ("2013年全市一共拆了多少平方米的违建？", ("违建",)),  # what the question ends on after 的, a verb to jieba
+     ("2013年建了多少个给老人白天待的照料中心？", ("照料", "中心")),  # past the nouns and verb of a description
      ("为了治水2013年少养了多少头猪？", None),  # 猪, after 头 (a noun to jieba), too short to look for; not 治水
      ("2013年全市少养了多少万头猪？", None),
      ("非法采砂制砂的点2013年关了多少处？", ("采砂", "制砂")),  # not 年关 ("year's end") of 2013年关了
