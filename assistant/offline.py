@@ -791,9 +791,9 @@ def _names(text: str, word: str, synonymous) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _pair_initials(text: str) -> frozenset[str]:
-    """The short forms of the text's two-word compounds jieba cuts in two: 违建 for 违法 | 建筑."""
+    """The short forms of the text's two-word compounds jieba cuts in two: 违建 for 违法 | 建筑, as for 违法建筑."""
     words = jieba.lcut(text)
-    return frozenset(a[0] + b[0] for a, b in itertools.pairwise(words) if len(a) == len(b) == 2)
+    return frozenset(_halves_short(a + b) for a, b in itertools.pairwise(words) if len(a) == len(b) == 2)
 
 
 def _halves_short(word: str) -> str | None:
