@@ -276,12 +276,15 @@ _ASKS_CLASS = re.compile(rf"以上|以下|规模|{_ASKS_SIZE.pattern}|\bsize\b|\
 _ORDINAL = re.compile(r"第几|排名|排第|\brank", re.IGNORECASE)
 # "What was the carbon emission in 2013?" asks a figure, as "2013年的碳排放是多少" does with 多少.
 _WHAT_IN_A_YEAR = re.compile(r"^\s*what (?:is|was|are|were) (?=.*\b(?:19|20)\d\d\b)", re.IGNORECASE)
-# "What is the budget for …", "What was the planned investment in …": a word naming a sum or a size asks a figure.
-_WHAT_FIGURE = re.compile(r"^\s*what(?:'s| is| was| are| were) (?:the )?(?:[\w\-']+ ){0,3}?(?:budget|cost|investment|"
-                          r"spending|expenditure|price|length|area|population|output|revenue|income|amount|volume|size|"
-                          r"value|total)s?\b"
-                          r"|^\s*what (?:amount|number|quantity|share|percentage|proportion|total|sum|count|tally|"
-                          r"length|stretch|size)(?: of\b|s? (?:did|do|does|will|would|was|were|is|are|has|have|had)\b)",
+# "What is the budget for …", "What was the planned investment in …": a word naming a sum or a size asks a figure,
+# in the question's first sentence or after one that sets the scene ("The plan cleans villages in a batch. What's…").
+_SENTENCE_START = r"(?:^|[.:;!?]\s+)\s*"
+_WHAT_FIGURE = re.compile(rf"{_SENTENCE_START}what(?:'s| is| was| are| were) (?:the )?(?:[\w\-']+ ){{0,3}}?"
+                          r"(?:budget|cost|investment|spending|expenditure|price|length|area|population|output|revenue|"
+                          r"income|amount|volume|size|value|total)s?\b"
+                          rf"|{_SENTENCE_START}what (?:amount|number|quantity|share|percentage|proportion|total|sum|"
+                          r"count|tally|length|stretch|size)"
+                          r"(?: of\b|s? (?:did|do|does|will|would|was|were|is|are|has|have|had)\b)",
                           re.IGNORECASE)  # "What amount of…", "What sum did…": as "What was the amount of…"
 
 
@@ -447,7 +450,7 @@ def _asked_unit(question: str) -> str:
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 高度 深度 重量 同比 环比 "
-    "人民币".split()
+    "人民币 上限 下限".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
@@ -546,6 +549,7 @@ _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相�
 
 
 _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
+_AND = frozenset({"和", "与", "及", "以及", "或", "或者", "跟"})  # join two doings of one description: "骑行和步行的绿道"
 
 
 def described(question: str) -> dict[str, str]:
@@ -565,8 +569,8 @@ def described(question: str) -> dict[str, str]:
                 and after.word not in _ATTRIBUTE_NOUNS:
             found.update((w.word, after.word) for w in clause[:verb] + clause[verb + 1:]
                          if w.flag.startswith(_TOPIC_TAGS))
-        # a time inside the clause says when, as in 给老人白天待的: it does not end the clause
-        if word.flag.startswith(_FRAME_TAGS) and word.flag != "t" and word.word not in _FOR_WHOM \
+        # a time inside the clause says when (给老人白天待的), and 和 joins two doings: neither ends the clause
+        if word.flag.startswith(_FRAME_TAGS) and word.flag != "t" and word.word not in _FOR_WHOM | _AND \
                 or _ASKS_FIGURE.match(word.word):
             clause = []
         else:

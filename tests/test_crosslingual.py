@@ -435,7 +435,8 @@ def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expecte
     [("What length of river channels is to be cleaned up in 2014?", "350 公里"),
      ("What stretch of greenway for walking and cycling was built last year?", "12 公里"),  # "stretch": a length
      # "sum" asks money: the clause with 亿元 ranks above the one of land in 万亩
-     ("What sum did villagers earn from processing materials supplied by outside firms in 2013?", "23.4 亿元")],
+     ("What sum did villagers earn from processing materials supplied by outside firms in 2013?", "23.4 亿元"),
+     ("How much money did Zhejiang businesspeople bring back in 2013?", "91.7 亿元")],  # 浙商, a name of its own
 )
 def test_what_length_of_asks_a_figure(bot, question, expected):
     assert expected in bot.ask(question).text

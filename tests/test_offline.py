@@ -40,7 +40,8 @@ from assistant.text import normalize
      ("Where will the zone for concentrated development be built?", "place"), ("What were the growth rates?", "quantity"),
      ("Which high-speed railway will open?", None),  # "which" asks a thing, though "speed" names a figure
      ("Where will the money saved go?", None), ("钱用到哪里？", None),  # a use, not a place
-     ("What amount of taxes and fees were waived?", "quantity"), ("What sum did villagers earn?", "quantity")],
+     ("What amount of taxes and fees were waived?", "quantity"), ("What sum did villagers earn?", "quantity"),
+     ("Villages are cleaned up in a first batch. What's the batch size?", "quantity")],  # after the scene is set
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -227,7 +228,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("需要政府许可才能办的事项2013年取消了多少个？", ("事项",)),  # 取消, as 减少
      ("衢州的国家高新技术企业现在总共有多少家？", ("高新技术", "企业")),  # 现在 says when, not what
      ("2014年城镇登记失业率不能超过多少？", ("失业率",)),  # a modal and a bound are no kind of figure
-     ("2014年城镇登记失业率最多允许到多少？", ("失业率",))],  # nor is what is allowed
+     ("2014年城镇登记失业率最多允许到多少？", ("失业率",)),  # nor is what is allowed
+     ("今年城镇登记失业率的上限是多少？", None)],  # the bound names the kind of figure, as 目标 does
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
@@ -662,12 +664,15 @@ def test_the_nouns_of_a_clause_saying_which_thing_are_described():
     assert described("2013年建了多少个给老人白天待的照料中心？") == {"老人": "照料"}  # 白天 says when, inside the clause
     assert described("三公经费省下来的钱2014年拿去干什么？") == {}  # jieba's verbal noun 经费 is no verb
     assert described("2013年衢州淘汰黄标车的数量是多少？") == {}  # 的数量 names the figure of 黄标车, not which
+    assert described("2013年骑行和步行的绿道新修了几公里？") == {"步行": "绿道"}  # two doings joined by 和
 
 
 def test_a_described_thing_is_answered_in_the_reports_words(bot):
     assert "23.4 亿元" in bot.ask("去年发给农户的来料加工费总共多少钱？").text  # 发放来料加工费 23.4 亿元
     assert "2306 辆" in bot.ask("去年淘汰了多少辆冒黑烟的黄标车？").text
     assert "12 公里" in bot.ask("衢州去年铺了几公里给人走路骑车的绿道？").text
+    assert "12 公里" in bot.ask("去年骑行和步行的绿道新修了几公里？").text
+    assert "4%以内" in bot.ask("2014年城镇登记失业率的上限是多少？").text  # 上限 names the kind of figure
     # all that is named describes the thing: the thing, 车, is what the answer must name (黄标车)
     assert "2000 辆" in bot.ask("今年打算让多少辆老旧冒黑烟的车报废？").text
     assert bot.ask("今年打算让多少辆冒黑烟的摩托车报废？").text == NOT_IN_REPORT
