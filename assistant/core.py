@@ -43,6 +43,7 @@ from assistant.offline import (
     naming,
     own_topics,
     paragraph_years,
+    restated,
     standalone_question,
     switched_question,
     topics,
@@ -304,10 +305,11 @@ class Assistant:
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         asked_topics = topics(asked, self._common_terms)
         description = described(asked)  # the asker's own words for which thing: not needed in the clause
+        own_words = restated(asked)  # nor those the asker says again in the report's words
         # with every topic a description, the thing described: "冒黑烟的车" is a 车 (黄标车), whatever the smoke
-        named_topics = [t for t in asked_topics if t not in description] \
-            or list(dict.fromkeys(description[t] for t in asked_topics)) \
-            or asked_topics
+        named_topics = [t for t in asked_topics if t not in description and t not in own_words] \
+            or list(dict.fromkeys(description[t] for t in asked_topics if t in description)) \
+            or [t for t in asked_topics if t not in own_words]
         joined = joined_by_de(asked, named_topics)  # 银行的贷款: a kind of 贷款, as 银行贷款 is
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause

@@ -41,7 +41,7 @@ ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more
-    less hello hi hey thanks thank dear worth planned""".split()  # "I'd like to know…", "Hello, … Thanks!", "…worth?"
+    less least hello hi hey thanks thank dear worth planned""".split()  # "I'd like to know…", "Hello, … Thanks!", "…worth?"
 )
 TERMS_PER_WORD = 3
 
@@ -351,7 +351,7 @@ class Glossary:
                       if not terms and not text[start].isupper()
                       and not re.search(r"(?:ed|ing)$", text[start:end])
                       and _readings(text, start) != {"ADV"} and not _infinitive(text, start)
-                      and not _bare_verb(text, start)]
+                      and not _bare_verb(text, start) and not _wants_to(text, end)]
         return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
@@ -474,6 +474,13 @@ def _infinitive(text: str, start: int) -> bool:
     return bool(re.search(r"\bto\s+$", text[:start], re.IGNORECASE)) and "VERB" in _readings(text, start)
 
 
+def _wants_to(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is followed by "to" and a verb, as a verb of wanting is: "Quzhou wants
+    to raise", "hopes to build"."""
+    after = _TO.match(text, end)
+    return bool(after) and "VERB" in _readings(text, after.end())
+
+
 def _bare_verb(text: str, start: int) -> bool:
     """Whether the word at `start` can be a verb and follows an auxiliary and its subject: "will Quzhou host",
     "did the city attract"; not a word of the subject before its verb ("did Quzhou's imports grow")."""
@@ -505,6 +512,7 @@ _PLACE_KINDS = re.compile(r"\b(?:county|district|city|town|township|village|pref
 _JOINED = re.compile(r"\s+(?:and|or|&)\s+", re.IGNORECASE)  # two words a phrase joins in either order
 _WORD_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]|[A-Za-z]")
 _WORD_AND_SPACE = re.compile(r"[A-Za-z][A-Za-z\-']*\s+")
+_TO = re.compile(r"\s+to\s+(?=[A-Za-z])", re.IGNORECASE)
 # An auxiliary and the one to three words of its subject: "will Quzhou ", "did the city "
 _AFTER_AUXILIARY = re.compile(r"\b(?:did|does|do|will|would|can|could|should|shall|must)\s+(?:[\w'’\-]+\s+){1,3}$",
                               re.IGNORECASE)

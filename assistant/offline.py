@@ -265,7 +265,8 @@ _NUMERAL = r"\d|(?!一批)[一二两三四五六七八九十百千]"  # a figure
 _ASKS_CHANGE = re.compile(
     r"增|添|降|减|涨|砍|压缩|缩|取消|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|多了|少了|"
     r"(?<![多少])[多少][收花赚挣卖买用产出](?!少)|"  # "财政要多收多少", not the 少收 of "多少收入"
-    r"grow|grew|increase|decrease|drop|fall|fell|rise|rose|cut|reduc|lower|declin|by how much|target|goal|plan",
+    r"grow|grew|increase|decrease|drop|fall|fell|rise|rose|cut|reduc|lower|declin|expand|climb|shr[iu]nk|shrank|"
+    r"by how much|target|goal|plan",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"“[^”]*”")
@@ -538,6 +539,19 @@ def topics(question: str, common: set[str]) -> list[str]:
     ]
 
 
+# "新增的上班族（城镇就业）", "往外面卖货（出口）": the asker names a thing again in brackets, in the report's words
+_BRACKETED = re.compile(r"([^（(，,。？?！!；;的]*)[（(]([^）)]*)[）)]")
+
+
+def restated(question: str) -> set[str]:
+    """The topics of the asker's own words for a thing they name again in brackets: 上班族, 往外面 and 卖货.
+    The answer need not hold them when it holds what the brackets say."""
+    return {word for before, inside in _BRACKETED.findall(question)
+            if any(len(w.word) > 1 and not w.flag.startswith(("m", "q", "x")) and not _UNIT.fullmatch(w.word)
+                   for w in _tagged(normalize(inside)))  # a thing, not a unit: "（万人）"
+            for word in topics(before, set())}
+
+
 _ASKS_FIGURE = re.compile(rf"^({_AMOUNT_WORDS}|多远)")
 _NOMINAL_TAGS = ("n", "t", "a", "b", "j", "l", "vn")
 _UNIT = re.compile(rf"{_MEASURES}|万人|年")
@@ -550,6 +564,7 @@ _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相�
 
 _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
 _AND = frozenset({"和", "与", "及", "以及", "或", "或者", "跟"})  # join two doings of one description: "骑行和步行的绿道"
+_FROM = frozenset({"从"})  # says where from inside a description: "从外地请来的科学家" (not 在: "花在工程上的钱")
 
 
 def described(question: str) -> dict[str, str]:
@@ -565,12 +580,12 @@ def described(question: str) -> dict[str, str]:
         verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v") and not (
             w.flag == "vn" and i and clause[i - 1].flag.startswith(_TOPIC_TAGS)) or w.word in _FOR_WHOM), None)
         # not before the kind of figure: "淘汰黄标车的数量" asks the number of 黄标车
-        if word.word == "的" and verb is not None and after is not None and after.flag.startswith("n") \
+        if word.word == "的" and verb is not None and after is not None and after.flag.startswith(("n", "t")) \
                 and after.word not in _ATTRIBUTE_NOUNS:
             found.update((w.word, after.word) for w in clause[:verb] + clause[verb + 1:]
                          if w.flag.startswith(_TOPIC_TAGS))
-        # a time inside the clause says when (给老人白天待的), and 和 joins two doings: neither ends the clause
-        if word.flag.startswith(_FRAME_TAGS) and word.flag != "t" and word.word not in _FOR_WHOM | _AND \
+        # a time inside the clause says when (给老人白天待的), 从 where, and 和 joins two doings: none ends the clause
+        if word.flag.startswith(_FRAME_TAGS) and word.flag != "t" and word.word not in _FOR_WHOM | _AND | _FROM \
                 or _ASKS_FIGURE.match(word.word):
             clause = []
         else:
@@ -713,8 +728,11 @@ _ASKS_STOCK = re.compile(r"一共有|总共有|共有|拥有|现有|\b(?:does|do
 _CHANGED = re.compile(r"新增|新建|新开|增加|淘汰|更新|投放|引进|关停|拆除|取缔|减少|削减|改建|建成|培训")
 
 
+_MADE = re.compile(rf"{_CHANGED.pattern}|[修建拆引]的")  # "去年修的污水管子一共有多长" asks what was made
+
+
 def asks_stock(question: str) -> bool:
-    return bool(_ASKS_STOCK.search(question))
+    return bool(_ASKS_STOCK.search(question)) and not _MADE.search(question)
 
 
 def is_change(part: str) -> bool:

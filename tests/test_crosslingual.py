@@ -288,6 +288,9 @@ def test_a_word_the_dictionary_lacks_is_a_topic_nothing_covers(bot, glossary):
     assert bot.ask("How large was the healthcare budget in 2013?").text == NOT_IN_REPORT
     # but not a verb's form ("renovated") nor a name
     assert [word for word, terms in glossary.topics("How many villages were renovated in Kaihua?") if not terms] == []
+    # nor a verb of wanting before "to" and its verb, nor the "least" of "at least"
+    assert [word for word, terms in glossary.topics("Quzhou wants to raise investment by at least what share?")
+            if not terms] == []
 
 
 def test_a_verb_after_its_auxiliary_and_subject_is_no_topic(bot, glossary):
@@ -436,7 +439,8 @@ def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expecte
      ("What stretch of greenway for walking and cycling was built last year?", "12 公里"),  # "stretch": a length
      # "sum" asks money: the clause with 亿元 ranks above the one of land in 万亩
      ("What sum did villagers earn from processing materials supplied by outside firms in 2013?", "23.4 亿元"),
-     ("How much money did Zhejiang businesspeople bring back in 2013?", "91.7 亿元")],  # 浙商, a name of its own
+     ("How much money did Zhejiang businesspeople bring back in 2013?", "91.7 亿元"),  # 浙商, a name of its own
+     ("How much is the economy meant to expand in 2014?", "8.5%")],  # "expand" asks a change: a percentage
 )
 def test_what_length_of_asks_a_figure(bot, question, expected):
     assert expected in bot.ask(question).text

@@ -18,6 +18,7 @@ from assistant.offline import (
     mentions,
     names_nothing,
     naming,
+    restated,
     standalone_question,
     switched_question,
     topics,
@@ -622,6 +623,7 @@ def test_words_the_question_writes_together_prefer_a_clause_that_has_them_togeth
 def test_a_stock_is_asked_and_a_change_given():
     assert asks_stock("How many taxis does Quzhou have?") and asks_stock("公交车一共有多少辆？")
     assert not asks_stock("2013年新增了多少辆公交车？")
+    assert not asks_stock("2013年修的污水管子一共有多长？")  # 修的: what was built that year
     assert is_change("更新投放天然气出租车 351 辆、公交车 73 辆")  # the change word starts the list
     assert not is_change("培育发展家庭农场 2187 家")
 
@@ -665,6 +667,7 @@ def test_the_nouns_of_a_clause_saying_which_thing_are_described():
     assert described("三公经费省下来的钱2014年拿去干什么？") == {}  # jieba's verbal noun 经费 is no verb
     assert described("2013年衢州淘汰黄标车的数量是多少？") == {}  # 的数量 names the figure of 黄标车, not which
     assert described("2013年骑行和步行的绿道新修了几公里？") == {"步行": "绿道"}  # two doings joined by 和
+    assert described("2013年从外地请来的青年科学家一共几位？") == {"外地": "青年"}  # 从 where; jieba's time word 青年
 
 
 def test_a_described_thing_is_answered_in_the_reports_words(bot):
@@ -672,10 +675,22 @@ def test_a_described_thing_is_answered_in_the_reports_words(bot):
     assert "2306 辆" in bot.ask("去年淘汰了多少辆冒黑烟的黄标车？").text
     assert "12 公里" in bot.ask("衢州去年铺了几公里给人走路骑车的绿道？").text
     assert "12 公里" in bot.ask("去年骑行和步行的绿道新修了几公里？").text
-    assert "4%以内" in bot.ask("2014年城镇登记失业率的上限是多少？").text  # 上限 names the kind of figure
     # all that is named describes the thing: the thing, 车, is what the answer must name (黄标车)
     assert "2000 辆" in bot.ask("今年打算让多少辆老旧冒黑烟的车报废？").text
     assert bot.ask("今年打算让多少辆冒黑烟的摩托车报废？").text == NOT_IN_REPORT
+
+
+def test_words_said_again_in_brackets_are_the_askers_own():
+    assert restated("2013年往外面卖货（出口）的增幅是多少？") == {"往外面", "卖货"}
+    assert restated("2013年新增的上班族（城镇就业）有多少人？") == {"上班族"}  # after the 的 of a description
+    assert restated("2013年新增城镇就业（万人）是多少？") == set()  # a unit in brackets names no thing
+
+
+def test_words_that_name_nothing_of_the_report_need_not_be_in_the_answer(bot):
+    assert "3.3 万人" in bot.ask("去年新增的打工人（城镇就业）有多少？").text  # said again in the report's words
+    assert "28.6%" in bot.ask("去年往外面卖货（外贸出口）的增长有多少？").text
+    assert "91.7 亿元" in bot.ask("光是浙商去年就带回来多少钱？").text  # 光是 ("just") names nothing
+    assert "4%以内" in bot.ask("2014年城镇登记失业率的上限是多少？").text  # 上限 names the kind of figure
 
 
 def test_a_one_character_noun_after_its_classifier_names_what_is_counted(bot):
