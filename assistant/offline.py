@@ -258,6 +258,7 @@ _ASKS_SIZE = re.compile(r"多大|\bhow (?:large|big)\b", re.IGNORECASE)  # a siz
 # "涨了几个点" asks percentage points, not a count of things in 个
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:个|个百分|百分)点|percent|\brate\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点")
+_TIMES = re.compile(r"\d\s*倍")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日])")  # a number with a unit, not "%" or a date
 # A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
@@ -359,8 +360,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
             return False
         if not question:
             return True
-        if _ASKS_RATE.search(question):
-            return bool(_PERCENT.search(clause))
+        if _ASKS_RATE.search(question):  # a growth "by what percentage" may be a multiple: "增长 2.3 倍"
+            return bool(_PERCENT.search(clause) or _ASKS_CHANGE.search(question) and _TIMES.search(clause))
         if units := _asked_unit(question):
             return _in_units(clause, units, _NUMERAL) or _begins_a_word(question, clause)
         if _ASKS_COUNT.search(question):
@@ -652,6 +653,9 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             run = []  # a clause before 的 says which: "多少辆冒黑烟的黄标车" counts 黄标车
         elif word.flag == "v" and run and _describes(run, which):
             continue  # its verb, after the nouns: "多少个给老人白天待的照料中心"
+        elif word.flag == "v" and run and after is not None and after.flag.startswith("n") and report \
+                and "".join(w.word for w in run) + word.word + after.word in report:
+            continue  # a verb inside a name the report uses: 农村 | 实用 | 人才 (not "多少辆公交车烧天然气")
         elif run or not (word.flag.startswith(("m", "q")) or len(word.word) == 1 or _UNIT.fullmatch(word.word)):
             break
     if run:  # a run's last noun is its head

@@ -59,6 +59,12 @@ def test_has_answer_type(kind, clause, expected):
     assert has_answer_type(kind, clause, {"2013"}) is expected
 
 
+def test_a_growth_asked_as_a_percentage_may_be_a_multiple():
+    clause = "电子商务交易额 155.2 亿元、增长 2.3 倍"
+    assert has_answer_type("quantity", clause, question="By what percentage did e-commerce grow?")
+    assert not has_answer_type("quantity", clause, question="What percentage of sales was e-commerce?")  # a share
+
+
 @pytest.mark.parametrize(
     "question, clause, expected",
     [("森林覆盖率是多少？", "启动“四大森林”建设", False),  # a rate wants a percentage; 四大 is a name
@@ -230,10 +236,21 @@ def test_a_word_inside_another_is_no_synonym():
      ("衢州的国家高新技术企业现在总共有多少家？", ("高新技术", "企业")),  # 现在 says when, not what
      ("2014年城镇登记失业率不能超过多少？", ("失业率",)),  # a modal and a bound are no kind of figure
      ("2014年城镇登记失业率最多允许到多少？", ("失业率",)),  # nor is what is allowed
+     ("2014年计划培训多少名农村实用人才？", ("农村",)),  # jieba's verb 实用 ends the nouns, unless the report…
      ("今年城镇登记失业率的上限是多少？", None)],  # the bound names the kind of figure, as 目标 does
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
+
+
+def test_a_verb_inside_a_name_the_report_uses_does_not_end_what_is_counted():
+    assert figure_focus("2014年计划培训多少名农村实用人才？", report="培训农村实用人才近 2 万人") == ("农村", "人才")
+    assert figure_focus("多少辆公交车烧天然气？", report="天然气出租车") == ("公交车",)
+
+
+def test_a_figure_of_another_thing_in_the_clause_does_not_answer(bot):
+    # "加强农村实用人才培养，…，完成异地搬迁 1 万人": the 1 万人 are people moved, not people trained
+    assert bot.ask("2014年要培训多少农村实用人才？").text == NOT_IN_REPORT
 
 
 def test_a_focus_before_the_question_word_keeps_its_modifier_unless_common():
