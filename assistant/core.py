@@ -73,6 +73,7 @@ MODEL_RELEVANCE = 0.2
 _PER_HEAD = re.compile(r"\bper (?:capita|person|head)\b|人均|每(?:个)?人|平均一个?人|一个人平均",
                        re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" in "2013年的CPI涨了多少"
+_BRACKETS = re.compile(r"\([^)]*\)")
 # A grade written with a digit and a letter ("4A级景区", "5A-level"): a clause of another grade is another thing.
 _GRADE = re.compile(r"(?<![A-Za-z0-9.])\d[A-Z](?![A-Za-z])", re.IGNORECASE)
 _CURRENCIES = frozenset({"RMB", "CNY", "USD"})  # the basis of a figure, as 人民币 is, not what it is of
@@ -303,6 +304,8 @@ class Assistant:
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
         focus = figure_focus(asked, self._common_terms, self._corpus_text) if kind == "quantity" else None
         nouns = glossary.topics(asked, named)  # none in a Chinese question
+        if "(" in asked:  # an English question's brackets say again what the rest names: "mature (ready) land"
+            nouns = glossary.topics(_BRACKETS.sub(" ", asked), named) or nouns
         asked_topics = topics(asked, self._common_terms)
         description = described(asked)  # the asker's own words for which thing: not needed in the clause
         own_words = restated(asked)  # nor those the asker says again in the report's words

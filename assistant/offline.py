@@ -452,7 +452,7 @@ def _asked_unit(question: str) -> str:
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 高度 深度 重量 同比 环比 "
-    "人民币 上限 下限".split()
+    "人民币 上限 下限 任务 指标".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
@@ -559,6 +559,7 @@ _UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x", "t")  # t: 现在, 目前
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
 _SENTENCE_END = frozenset("?？!！。;；")
+_DIRECTED = re.compile(r"(?:[上下进出回过起]来|[上下进出回过]去)$")  # a verb's direction: 收上来, 带回来 name no thing
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争 "
                           "超过 超出 低于 高于 不到 控制 不能 不得 必须 应该 能够 可以 允许 容许".split())  # its bounds, modals
 
@@ -666,6 +667,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]
     while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
+                      or before[-1].flag == "v" and _DIRECTED.search(before[-1].word)
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
                       or _miscut(before, report)
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
@@ -693,15 +695,14 @@ def _miscut(words: list, report: str) -> bool:
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:
     """The head, after the nearest noun before it that says which kind (工业 + 企业): not a place,
-    and past words common across the report (高新技术 + 产业 + 产值 -> 高新技术, 产值) or naming the city
-    itself (全市 + 腾出 -> 腾出)."""
+    and past words common across the report (高新技术 + 产业 + 产值 -> 高新技术, 产值), naming the city
+    itself (全市 + 腾出 -> 腾出) or nothing (光是 "just")."""
     if head in _ATTRIBUTE_NOUNS or len(head) < 2:
         return None
     for word in reversed(before):
         if not word.flag.startswith("n") or word.flag == "ns":
             break
-        if len(word.word) > 1 and word.word not in _ATTRIBUTE_NOUNS and word.word not in common \
-                and word.word not in _SELF_REFERENCES:
+        if len(word.word) > 1 and word.word not in _NOT_TOPICS and word.word not in common:
             return word.word, head
     return (head,)
 

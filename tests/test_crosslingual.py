@@ -286,6 +286,8 @@ def test_the_time_of_a_figure_is_no_topic(bot):
 def test_a_word_the_dictionary_lacks_is_a_topic_nothing_covers(bot, glossary):
     assert ("healthcar", ()) in glossary.topics("How large was the healthcare budget in 2013?")
     assert bot.ask("How large was the healthcare budget in 2013?").text == NOT_IN_REPORT
+    # words in brackets say again what the rest of the question names: "ready" is no topic of its own
+    assert "1.7 万亩" in bot.ask("How many mu of mature (ready-to-build) land did the gentle-slope zones yield in 2013?").text
     # but not a verb's form ("renovated") nor a name
     assert [word for word, terms in glossary.topics("How many villages were renovated in Kaihua?") if not terms] == []
     # nor a verb of wanting before "to" and its verb, nor the "least" of "at least"
