@@ -232,7 +232,8 @@ _BIG_COUNT = re.compile(r"(?<![第的一二两三四五六七八九十])(?!一�
 _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
 _CLASSIFIERS = "个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架"
 _CLASSIFIER_WORDS = frozenset(_CLASSIFIERS.split("|"))
-_ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|{_CLASSIFIERS}|级|[A-Za-z])")  # 几级: tiers, not 多少个
+# 几级: tiers, not 多少个; 多少个亿 counts hundred millions, in no classifier's unit
+_ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|(?:{_CLASSIFIERS})(?![亿万])|级|[A-Za-z])")
 _ASKS_HOW_MANY_OF = re.compile(rf"几\s*(?:{_CLASSIFIERS}|大)?\s*([\u4e00-\u9fff]{{2}})")  # 几个翻番 -> 翻番
 # The count before that word: not the 八大 of 党的十八大精神 for 几大精神, as _BIG_COUNT.
 _COUNT_OF = rf"(?<![第的一二两三四五六七八九十])[一二两三四五六七八九十]+(?:{_CLASSIFIERS}|大)?"
@@ -452,7 +453,7 @@ def _asked_unit(question: str) -> str:
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 高度 深度 重量 同比 环比 "
-    "人民币 上限 下限 任务 指标".split()
+    "人民币 上限 下限 任务 指标 数字 数据 数值".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())

@@ -255,6 +255,8 @@ def test_a_follow_up_asking_a_figure_of_its_own_asks_it_in_its_own_unit(bot):
     assert bot.ask("那要花多少钱？", history).text == NOT_IN_REPORT  # the clause counts cars, not yuan
     history = [{"role": "user", "content": "去年新建了多少公里污水管网？"}, {"role": "assistant", "content": "152 公里 [1]"}]
     assert "140 公里" in bot.ask("今年要建多少公里？", history).text
+    history = [{"role": "user", "content": "去年淘汰了多少辆黄标车？"}, {"role": "assistant", "content": "2306 辆 [1]"}]
+    assert "2000 辆" in bot.ask("那个数字今年的目标是多少？", history).text  # 数字 names the figure asked before
 
 
 def test_an_english_figure_asked_in_the_past_tense_is_of_the_year_the_report_looks_back_on(bot):

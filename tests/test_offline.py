@@ -59,6 +59,11 @@ def test_has_answer_type(kind, clause, expected):
     assert has_answer_type(kind, clause, {"2013"}) is expected
 
 
+def test_hundred_millions_counted_with_a_classifier_are_money():
+    assert has_answer_type("quantity", "全市实现生产总值 1056.6 亿元", question="2013年生产总值是多少个亿？")
+    assert not has_answer_type("quantity", "全市实现生产总值 1056.6 亿元", question="2013年新增多少个项目？")
+
+
 def test_a_growth_asked_as_a_percentage_may_be_a_multiple():
     clause = "电子商务交易额 155.2 亿元、增长 2.3 倍"
     assert has_answer_type("quantity", clause, question="By what percentage did e-commerce grow?")

@@ -18,6 +18,7 @@ def test_tokenize_chinese(text, expected):
 def test_tokenize_drops_question_words_and_punctuation():
     assert tokenize("是多少？") == []
     assert tokenize("增长了百分之几？") == ["增长"]
+    assert "百分点" not in tokenize("比预期目标分别低 0.9 和 0.7 个百分点")  # a unit, as "%" is
     assert "干什么" not in tokenize("省下来的钱拿去干什么？")
     assert "多少" not in tokenize("2013年GDP是多少？")
 
