@@ -98,8 +98,9 @@ def _stem(word: str) -> str:
 # volume", "GDP growth", "at the end of 2013", "the first batch": 首批, not 首届 "first session"; "billion").
 _ATTRIBUTE_WORDS = frozenset(
     _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
-    percentage quantity count sum length area growth increase decrease rise decline drop change pace speed expansion
-    end beginning start middle first second third hundred thousand million billion average money tally stretch""".split()
+    percentage quantity count sum length area growth increase decrease rise decline drop fall cut reduction change pace
+    speed expansion end beginning start middle first second third hundred thousand million billion average money tally
+    stretch""".split()
 )
 
 

@@ -535,6 +535,7 @@ def topics(question: str, common: set[str]) -> list[str]:
         if flag.startswith(_TOPIC_TAGS) and len(word) >= 2
         and word not in _NOT_TOPICS and word not in common
         and not _CHANGED.fullmatch(word)  # jieba tags 新建 "ns" (Xinjian county): a change says what kind of figure
+        and not _ASKS_FIGURE.match(word)  # nor the question: jieba's idiom 几万人
         # 多 or 少 and a verb, a word only jieba's HMM makes ("帮企业少交了多少税费": 少交): how the figure
         # changed, not a topic (少数, 多元 are words of its dictionary)
         and not (len(word) == 2 and word[0] in "多少" and jieba.dt.FREQ.get(word, 0) < _RARE)

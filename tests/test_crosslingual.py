@@ -152,6 +152,7 @@ def test_the_word_after_how_asks_rather_than_names(glossary):
 def test_english_topics_are_the_nouns_asked_about(glossary):
     assert [word for word, _ in glossary.topics("What is the population of Quzhou?")] == ["population"]
     assert [word for word, _ in glossary.topics("What was the pace of export expansion?")] == ["export"]
+    assert [word for word, _ in glossary.topics("How much was the spending cut?")] == ["spend"]  # "cut", a change
     # "urban" modifies ("urban district"), "volume" names the kind of figure, "new" is no noun
     assert [word for word, _ in glossary.topics("What was the urban e-commerce transaction volume?")] == [
         "e-commerc", "transaction"]  # stems
@@ -442,7 +443,8 @@ def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expecte
      # "sum" asks money: the clause with 亿元 ranks above the one of land in 万亩
      ("What sum did villagers earn from processing materials supplied by outside firms in 2013?", "23.4 亿元"),
      ("How much money did Zhejiang businesspeople bring back in 2013?", "91.7 亿元"),  # 浙商, a name of its own
-     ("How much is the economy meant to expand in 2014?", "8.5%")],  # "expand" asks a change: a percentage
+     ("How much is the economy meant to expand in 2014?", "8.5%"),  # "expand" asks a change: a percentage
+     ("How much was sangong spending cut in 2013?", "17.4%")],  # 三公 by its pinyin; "cut", a change, no topic
 )
 def test_what_length_of_asks_a_figure(bot, question, expected):
     assert expected in bot.ask(question).text

@@ -704,6 +704,10 @@ def test_a_described_thing_is_answered_in_the_reports_words(bot):
     assert bot.ask("今年打算让多少辆冒黑烟的摩托车报废？").text == NOT_IN_REPORT
 
 
+def test_a_question_word_jieba_glues_to_its_unit_is_no_topic():
+    assert topics("2013年培训的农村实用人才大约几万人？", set()) == ["农村", "人才"]  # jieba's idiom 几万人
+
+
 def test_words_said_again_in_brackets_are_the_askers_own():
     assert restated("2013年往外面卖货（出口）的增幅是多少？") == {"往外面", "卖货"}
     assert restated("2013年新增的上班族（城镇就业）有多少人？") == {"上班族"}  # after the 的 of a description
