@@ -561,7 +561,6 @@ _UNIT = re.compile(rf"{_MEASURES}|万人|年")
 _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x", "t")  # t: 现在, 目前
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
 _SENTENCE_END = frozenset("?？!！。;；")
-_DIRECTED = re.compile(r"(?:[上下进出回过起]来|[上下进出回过]去)$")  # a verb's direction: 收上来, 带回来 name no thing
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争 "
                           "超过 超出 低于 高于 不到 控制 不能 不得 必须 应该 能够 可以 允许 容许".split())  # its bounds, modals
 
@@ -669,7 +668,6 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]
     while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
-                      or before[-1].flag == "v" and _DIRECTED.search(before[-1].word)
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
                       or _miscut(before, report)
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
