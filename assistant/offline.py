@@ -568,6 +568,7 @@ _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相�
 _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
 _AND = frozenset({"和", "与", "及", "以及", "或", "或者", "跟"})  # join two doings of one description: "骑行和步行的绿道"
 _FROM = frozenset({"从"})  # says where from inside a description: "从外地请来的科学家" (not 在: "花在工程上的钱")
+_INSIDE_A_DESCRIPTION = _FOR_WHOM | _AND | _FROM  # words of a description that do not end it
 
 
 def described(question: str) -> dict[str, str]:
@@ -588,7 +589,7 @@ def described(question: str) -> dict[str, str]:
             found.update((w.word, after.word) for w in clause[:verb] + clause[verb + 1:]
                          if w.flag.startswith(_TOPIC_TAGS))
         # a time inside the clause says when (给老人白天待的), 从 where, and 和 joins two doings: none ends the clause
-        if word.flag.startswith(_FRAME_TAGS) and word.flag != "t" and word.word not in _FOR_WHOM | _AND | _FROM \
+        if word.flag.startswith(_FRAME_TAGS) and word.flag != "t" and word.word not in _INSIDE_A_DESCRIPTION \
                 or _ASKS_FIGURE.match(word.word):
             clause = []
         else:
