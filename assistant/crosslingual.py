@@ -476,10 +476,10 @@ def _infinitive(text: str, start: int) -> bool:
 
 
 def _wants_to(text: str, end: int) -> bool:
-    """Whether the word ending at `end` is followed by "to" and a verb, as a verb of wanting is: "Quzhou wants
+    """Whether the word ending at `end` is followed by an infinitive, as a verb of wanting is: "Quzhou wants
     to raise", "hopes to build"."""
     after = _TO.match(text, end)
-    return bool(after) and "VERB" in _readings(text, after.end())
+    return bool(after) and _infinitive(text, after.end())
 
 
 def _bare_verb(text: str, start: int) -> bool:
