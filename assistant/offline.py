@@ -27,6 +27,10 @@ _ENDS_ASKING_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORDS})$")
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
 # What the asker says of themselves before asking ("我是一名记者，"): no topic of the question. Not 我市 ("our city").
 _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
+# and in English, a greeting or what the asker says of themselves ("Sorry if this is basic:", "I'm comparing cities.")
+_PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|"
+                          r"i|i'm|i am|i've|i have|i was|we're|we are)\b[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
+_ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
                        r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
@@ -54,9 +58,13 @@ def without_preamble(question: str) -> str:
     while (found := _PREAMBLE.match(question)) and not _ASKS.search(found.group(0)) \
             and has_chinese(question[found.end():]):
         question = question[found.end():]
+    while (found := _PREAMBLE_EN.match(question)) and not _ASKS_EN.search(found.group(0)) \
+            and re.search(r"[A-Za-z]", question[found.end():]):
+        question = question[found.end():]
     return question
 
 
+_LINKING = re.compile(r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", re.IGNORECASE)
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
 _ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",
                     re.IGNORECASE)
@@ -65,7 +73,9 @@ _ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|s
 def as_question(question: str) -> str:
     """An English order as the question it puts: "Count the new parks." -> "How many new parks.",
     "Name the town running the pilot." -> "Which town running the pilot.", "Give the length of the greenways." ->
-    "What is the length of the greenways."; anything else as it is."""
+    "What is the length of the greenways."; anything else as it is, less the phrases that only link
+    ("What happens to taxis in terms of fuel?": "terms" is no topic)."""
+    question = _LINKING.sub(" ", question)
     order = _ORDER.match(question)
     if order is None or has_chinese(question):
         return question

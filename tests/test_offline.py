@@ -436,6 +436,10 @@ def test_is_follow_up(question, follow_up):
     ("我想知道，哪个县列入试点？", "哪个县列入试点？"),
     ("我想知道哪个县列入试点？", "我想知道哪个县列入试点？"),  # the part asks
     ("我是记者，", "我是记者，"),  # nothing would be left
+    ("I'm comparing cities. How much farmland was reclaimed?", "How much farmland was reclaimed?"),
+    ("Hi, sorry if this is basic: how fast did the economy grow?", "how fast did the economy grow?"),
+    ("I'd like to know how many parks were added.", "I'd like to know how many parks were added."),  # it asks
+    ("I need the 2013 income figure. Thanks", "I need the 2013 income figure. Thanks"),  # it names a year
 ])
 def test_without_preamble_drops_what_the_asker_says_of_themselves(question, expected):
     assert without_preamble(question) == expected
@@ -443,6 +447,16 @@ def test_without_preamble_drops_what_the_asker_says_of_themselves(question, expe
 
 def test_a_question_after_what_the_asker_says_of_themselves_is_answered(bot):
     assert "1056.6 亿元" in bot.ask("我是一名记者，想了解一下2013年衢州的生产总值是多少？").text  # 记者 is no topic
+
+
+def test_an_english_question_after_what_the_asker_says_of_themselves_is_answered(bot):
+    # "comparing cities" would count against a clause that names no city; "m" of "I'm" is no topic either
+    answer = bot.ask("I'm comparing cities. How much cultivated land did Quzhou create through reclamation last year?")
+    assert "2.9 万亩" in answer.text
+
+
+def test_a_phrase_that_only_links_is_no_topic(bot):
+    assert "天然气" in bot.ask("In 2014, what will happen to all taxis in terms of fuel?").text
 
 
 def test_standalone_question_replaces_years():
