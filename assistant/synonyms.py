@@ -136,6 +136,8 @@ def _words_pattern(words: str) -> str:
 
 
 def _word_pattern(word: str) -> str:
+    if re.search(r"[^aeiou]y$", word, re.IGNORECASE):  # "company" or "companies"
+        return re.escape(word[:-1]) + "(?:y|ies)"
     return re.escape(word) + "(?:e?s)?"  # plural or not
 
 
