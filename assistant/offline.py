@@ -65,6 +65,8 @@ def without_preamble(question: str) -> str:
 
 
 _LINKING = re.compile(r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", re.IGNORECASE)
+# "set" in "the target is set for 2014" (not "set up", "established"): no topic, nor a noun (固定, "fixed")
+_SET = re.compile(r"\b((?:is|are|was|were|be|been)\s+)set\b(?!\s+up)", re.IGNORECASE)
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
 _ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",
                     re.IGNORECASE)
@@ -74,8 +76,8 @@ def as_question(question: str) -> str:
     """An English order as the question it puts: "Count the new parks." -> "How many new parks.",
     "Name the town running the pilot." -> "Which town running the pilot.", "Give the length of the greenways." ->
     "What is the length of the greenways."; anything else as it is, less the phrases that only link
-    ("What happens to taxis in terms of fuel?": "terms" is no topic)."""
-    question = _LINKING.sub(" ", question)
+    ("What happens to taxis in terms of fuel?": "terms" is no topic) and the "set" of "is set for"."""
+    question = _LINKING.sub(" ", _SET.sub(r"\1", question))
     order = _ORDER.match(question)
     if order is None or has_chinese(question):
         return question

@@ -2,6 +2,7 @@ import pytest
 
 from assistant import NOT_IN_REPORT
 from assistant.crosslingual import Glossary, _stem
+from assistant.offline import as_question
 from assistant.text import places
 
 
@@ -434,6 +435,14 @@ def test_planned_frames_the_figure_rather_than_names_a_topic(glossary, bot):
 )
 def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_the_set_of_is_set_for_is_no_topic(glossary, bot):
+    # read as a noun, "set" glosses 固定 ("fixed"), which no clause of the population target has
+    assert all(noun != "set" for noun, _ in glossary.topics(as_question("What growth ceiling is set for 2014?")))
+    assert "4.96" in bot.ask("For the birth-rate side of things: what natural population growth ceiling is set "
+                             "for 2014?").text
+    assert "set" in as_question("How many companies were set up?")  # "set up" is a verb of its own
 
 
 @pytest.mark.parametrize(
