@@ -296,7 +296,7 @@ _WHAT_IN_A_YEAR = re.compile(r"^\s*what (?:is|was|are|were) (?=.*\b(?:19|20)\d\d
 _SENTENCE_START = r"(?:^|[.:;!?]\s+)\s*"
 _WHAT_FIGURE = re.compile(rf"{_SENTENCE_START}what(?:'s| is| was| are| were) (?:the )?(?:[\w\-']+ ){{0,3}}?"
                           r"(?:budget|cost|investment|spending|expenditure|price|length|area|population|output|revenue|"
-                          r"income|amount|volume|size|value|total)s?\b"
+                          r"income|amount|volume|size|value|total|capacity|scale)s?\b"
                           rf"|{_SENTENCE_START}what (?:amount|number|quantity|share|percentage|proportion|total|sum|"
                           r"count|tally|length|stretch|size)"
                           r"(?: of\b|s? (?:did|do|does|will|would|was|were|is|are|has|have|had)\b)",

@@ -42,7 +42,8 @@ from assistant.text import normalize
      ("Which high-speed railway will open?", None),  # "which" asks a thing, though "speed" names a figure
      ("Where will the money saved go?", None), ("钱用到哪里？", None),  # a use, not a place
      ("What amount of taxes and fees were waived?", "quantity"), ("What sum did villagers earn?", "quantity"),
-     ("Villages are cleaned up in a first batch. What's the batch size?", "quantity")],  # after the scene is set
+     ("Villages are cleaned up in a first batch. What's the batch size?", "quantity"),  # after the scene is set
+     ("What is the planned capacity of the power station?", "quantity")],
 )
 def test_answer_type(question, kind):
     assert answer_type(question) == kind
