@@ -126,7 +126,8 @@ def _chinese_pattern(name: str, term: str) -> str:
     居家养老服务照料中心, and is read as that word once, not as 居家 + 居家养老服务照料中心."""
     start, end = term.find(name[:2]), term.rfind(name[-2:])
     before, after = term[:max(start, 0)], term[end + 2 :] if end >= 0 else ""
-    return "".join([f"(?:{re.escape(before)})?" if before else "", re.escape(name),
+    words = "的?".join(re.escape(word) for word in jieba.lcut(name))  # "网上的买卖" is the name 网上买卖 too
+    return "".join([f"(?:{re.escape(before)})?" if before else "", words,
                     f"(?:{re.escape(after)})?" if after else ""])
 
 
