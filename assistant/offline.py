@@ -469,8 +469,9 @@ _ATTRIBUTE_NOUNS = frozenset(
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
-# Words for anything at all: "买东西" is buying, not a thing the answer must name.
-_ANYTHING = frozenset("东西 事情 事儿".split())
+# Words for anything at all, or a part of it: "买东西" is buying, not a thing the answer must name, and
+# "财政收入里地方的那部分" is the local part of the revenue.
+_ANYTHING = frozenset("东西 事情 事儿 部分".split())
 # Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
 _ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
 # Words for any achievement: "粮食安全工作取得了什么成绩" is answered by "取得省“三连冠”".
@@ -551,6 +552,7 @@ def topics(question: str, common: set[str]) -> list[str]:
         # 多 or 少 and a verb, a word only jieba's HMM makes ("帮企业少交了多少税费": 少交): how the figure
         # changed, not a topic (少数, 多元 are words of its dictionary)
         and not (len(word) == 2 and word[0] in "多少" and jieba.dt.FREQ.get(word, 0) < _RARE)
+        and "了" not in word  # a verb done, a word jieba's HMM makes: "淘宝网上开了个什么馆" (开了个)
     ]
 
 
@@ -681,6 +683,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]
     while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
+                      or before[-1].word in _ANYTHING
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
                       or _miscut(before, report)
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's

@@ -141,6 +141,8 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("What is the population?", set()) == []
     assert topics("2013年发放的来料加工费有多少？", set()) == ["来料加工"]  # not jieba's 费有, a "name"
     assert "东西" not in topics("老百姓买东西花了多少钱？", set())  # a word for anything at all
+    assert "部分" not in topics("财政收入里地方的那部分是多少？", set())  # or a part of it
+    assert topics("去年淘宝网上开了个什么馆？", set()) == ["淘宝网"]  # not jieba's 开了个, a verb done
     assert "地区" not in topics("对口支援哪些地区的工作取得新成效？", set())  # the kind of answer, as 地方 is
     assert topics("去年全市老百姓在消费品上花了多少钱？", set()) == ["消费品"]  # 老百姓 is anyone at all
     assert "增长速度" not in topics("2013年出口增长速度是多少？", set())  # it names the figure, as 增速 does
