@@ -225,8 +225,9 @@ class Assistant:
         if standalone == question:
             return answer
         chinese = has_chinese(question)
-        nouns = [] if chinese else self._glossary.topics(self._in_report_words(question),
-                                                         self._synonyms.english(question))
+        # a plan or target asks the earlier topic's, as 目标 does in Chinese: "And in 2014, what is the plan?"
+        nouns = [] if chinese else [(word, terms) for word, terms in self._glossary.topics(
+            self._in_report_words(question), self._synonyms.english(question)) if not _PLANNED.fullmatch(word)]
         switched = switched_question(self._absolute_years(question), standalone, self._common_terms,
                                      None if chinese else bool(nouns))
         if switched is None or answer.answered and self._names_own_topics(question, nouns, normalize(answer.text)):

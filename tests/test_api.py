@@ -82,6 +82,15 @@ def test_an_english_follow_up_naming_a_topic_in_another_clause_asks_the_same_of_
     assert "9.1%" in bot.ask("How much did it grow?", history=history).text  # "it" is still the GDP
 
 
+def test_the_plan_of_an_english_follow_up_is_the_earlier_topics(bot):
+    history = [{"role": "user", "content": "How many yellow-label vehicles were phased out in 2013?"}]
+    assert "2000 辆" in bot.ask("And in 2014, what is the plan?", history=history).text  # not 为民办实事计划
+
+
+def test_the_part_a_chinese_question_asks_of_a_figure_is_no_topic(bot):
+    assert "72.8 亿元" in bot.ask("财政收入里地方的那部分去年是多少？").text
+
+
 def test_ones_in_an_english_follow_up_stands_for_the_earlier_topic(bot):
     history = [{"role": "user", "content": "What was the per capita disposable income of urban residents in 2013?"}]
     assert "11924 元" in bot.ask("And the rural ones?", history=history).text  # "ones" is no topic of its own
