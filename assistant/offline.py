@@ -28,8 +28,8 @@ _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any questio
 # What the asker says of themselves before asking ("我是一名记者，"): no topic of the question. Not 我市 ("our city").
 _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
 # and in English, a greeting or what the asker says of themselves ("Sorry if this is basic:", "I'm comparing cities.")
-_PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|"
-                          r"i|i'm|i am|i've|i have|i was|we're|we are)\b[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
+_PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|quick (?:one|question)"
+                          r"|i|i'm|i am|i've|i have|i was|we're|we are)\b[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
                        r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")

@@ -437,6 +437,11 @@ def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expecte
     assert expected in bot.ask(question).text
 
 
+def test_a_fraction_is_the_kind_of_figure_not_a_topic(glossary, bot):
+    assert [noun for noun, _ in glossary.topics("What fraction did exports rise by?")] == ["export"]
+    assert "28.6%" in bot.ask("What fraction did exports rise by in 2013?").text
+
+
 def test_the_set_of_is_set_for_is_no_topic(glossary, bot):
     # read as a noun, "set" glosses 固定 ("fixed"), which no clause of the population target has
     assert all(noun != "set" for noun, _ in glossary.topics(as_question("What growth ceiling is set for 2014?")))

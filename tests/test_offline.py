@@ -442,6 +442,7 @@ def test_is_follow_up(question, follow_up):
     ("我是记者，", "我是记者，"),  # nothing would be left
     ("I'm comparing cities. How much farmland was reclaimed?", "How much farmland was reclaimed?"),
     ("Hi, sorry if this is basic: how fast did the economy grow?", "how fast did the economy grow?"),
+    ("Quick one: the GDP for 2013?", "the GDP for 2013?"),
     ("I'd like to know how many parks were added.", "I'd like to know how many parks were added."),  # it asks
     ("I need the 2013 income figure. Thanks", "I need the 2013 income figure. Thanks"),  # it names a year
 ])
