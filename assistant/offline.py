@@ -278,7 +278,7 @@ _AMOUNT = re.compile(r"\d(?:\.\d+)?\s*[万亿]?\s*[\u4e00-\u9fff](?<![年月日]
 # A change or a plan is often a percentage ("增长 9.1%", "目标增长 8.5%"); any other amount is not.
 _NUMERAL = r"\d|(?!一批)[一二两三四五六七八九十百千]"  # a figure's number, not the "a number of" of 一批
 _ASKS_CHANGE = re.compile(
-    r"增|添|降|减|涨|砍|压缩|缩|取消|上升|下滑|回落|提高|幅|变化|比|倍|翻番|目标|预期|预计|计划|控制|多了|少了|"
+    r"增|添|降|减|涨|砍|压缩|缩|取消|上升|下滑|回落|提高|幅|变化|比|倍|翻|目标|预期|预计|计划|控制|多了|少了|"
     r"(?<![多少])[多少][收花赚挣卖买用产出](?!少)|"  # "财政要多收多少", not the 少收 of "多少收入"
     r"grow|grew|increase|decrease|drop|fall|fell|rise|rose|cut|reduc|lower|declin|expand|climb|shr[iu]nk|shrank|"
     r"by how much|target|goal|plan",

@@ -76,6 +76,7 @@ def test_a_growth_asked_as_a_percentage_may_be_a_multiple():
     [("森林覆盖率是多少？", "启动“四大森林”建设", False),  # a rate wants a percentage; 四大 is a name
      ("优良率要达到多少？", "空气质量优良率达到 70%以上", True),
      ("What proportion of days should have good air?", "空气质量优良率达到 70%以上", True),  # a rate too
+     ("今年网上交易额翻多少？", "电子商务交易额增长 70%", True),  # 翻: by how much it multiplies
      ("多少家企业挂牌？", "新增 11 家企业在省股权交易中心挂牌", True),
      ("有多少所学校？", "新建农村文化礼堂 100 个", False),
      ("引进了多少名青年科学家？", "引进青年科学家 23 人", True),  # 名 and 人 count the same people
