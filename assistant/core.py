@@ -329,6 +329,8 @@ class Assistant:
                                               glossary.related) for word in (topic, *joined.get(topic, ())))
                                  for topic in named_topics], exact)
             or self._uncovered(nouns, context, exact)
+            # a place an English question names is in the clause, not only elsewhere in its paragraph (Kaihua, 开化)
+            or not has_chinese(question) and any(place not in context for place in self._places(asked, query))
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
             or _PER_HEAD.search(question) and "人均" not in context
             or any(normalize(grade) not in context for grade in _GRADE.findall(asked))

@@ -437,6 +437,12 @@ def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expecte
     assert expected in bot.ask(question).text
 
 
+def test_a_place_an_english_question_names_is_in_the_clause_that_answers(bot):
+    # "美丽乡村建设深入推进" opens the paragraph that names 开化 later: it says nothing of Kaihua
+    answer = bot.ask("Which title did Kaihua get for building beautiful villages?")
+    assert not answer.answered or "开化" in answer.text
+
+
 def test_a_fraction_is_the_kind_of_figure_not_a_topic(glossary, bot):
     assert [noun for noun, _ in glossary.topics("What fraction did exports rise by?")] == ["export"]
     assert "28.6%" in bot.ask("What fraction did exports rise by in 2013?").text
