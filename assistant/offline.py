@@ -904,6 +904,7 @@ def best_clauses(
     ideas: list[Concept] | None = None,
     kind: str | None = None,
     wording: str = "",
+    per_head: bool = False,
 ) -> list[Extract]:
     """Clauses of the candidate paragraphs ranked by how well they answer the question.
 
@@ -911,7 +912,7 @@ def best_clauses(
     at half weight, in its section path) + cosine similarity to the question
     + the share of the question's neighbouring words that stand together in the clause
     + a small bonus when the clause holds the answer's type: a figure for a quantity, in the unit asked for,
-      a person for "谁", a date for "哪天"
+      a person for "谁", a date for "哪天"; and one when a question asked `per_head` meets the report's 人均
     + a small prior for the paragraph's retrieval rank
     - a penalty when the question names a year that the paragraph's section and text do not.
     `wording`: the question as asked, for the unit it wants ("What sum…"), when `question` is its translation."""
@@ -940,6 +941,7 @@ def best_clauses(
                 + (0.5 * sum(_stands_in(pair, clause_norm) for pair in pairs) / len(pairs) if pairs else 0.0)
                 + (0.3 if kind and has_answer_type(kind, clause, asked_years, wording or question) else 0.0)
                 + (0.15 if which and which in clause_norm else 0.0)
+                + (0.3 if per_head and "人均" in clause_norm else 0.0)
                 - 0.03 * rank
                 - (0.5 if other_year else 0.0)
             )

@@ -381,6 +381,10 @@ def test_a_figure_per_person_is_the_reports_per_capita_figure(bot):
     assert "28883" in bot.ask("2013年城镇居民人均可支配收入是多少？").text
     assert bot.ask("2013年衢州每人的生产总值是多少？").text == NOT_IN_REPORT  # 每人 is 人均: not the 1056.6 亿元 total
     assert bot.ask("2013年衢州平均一个人的生产总值是多少？").text == NOT_IN_REPORT  # so is 平均一个人
+    # a per-head question ranks the clause with the report's 人均 first, not "收入增幅比预期目标分别低…"
+    assert "11924" in bot.ask("How much did rural residents earn per person in 2013?").text
+    assert "11924" in bot.ask("去年衢州农民平均一个人挣了多少钱？").text
+    assert "10.1%" in bot.ask("What were the rates of growth for urban and rural per-capita income in 2013?").text
 
 
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
