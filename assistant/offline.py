@@ -64,6 +64,8 @@ def without_preamble(question: str) -> str:
     return question
 
 
+_FIRST_TIME = re.compile(r"\bfor the first time\b", re.IGNORECASE)  # 首届, 首个: "time" is no topic
+_TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b", re.IGNORECASE)  # "place" is no place
 _LINKING = re.compile(r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", re.IGNORECASE)
 # "set" in "the target is set for 2014" (not "set up", "established"): no topic, nor a noun (固定, "fixed")
 _SET = re.compile(r"\b((?:is|are|was|were|be|been)\s+)set\b(?!\s+up)", re.IGNORECASE)
@@ -76,8 +78,9 @@ def as_question(question: str) -> str:
     """An English order as the question it puts: "Count the new parks." -> "How many new parks.",
     "Name the town running the pilot." -> "Which town running the pilot.", "Give the length of the greenways." ->
     "What is the length of the greenways."; anything else as it is, less the phrases that only link
-    ("What happens to taxis in terms of fuel?": "terms" is no topic) and the "set" of "is set for"."""
-    question = _LINKING.sub(" ", _SET.sub(r"\1", question))
+    ("What happens to taxis in terms of fuel?": "terms" is no topic), the "set" of "is set for", and the
+    "time" of "for the first time" and "place" of "take place", idioms that name no topic."""
+    question = _TAKE_PLACE.sub("held", _FIRST_TIME.sub("first", _LINKING.sub(" ", _SET.sub(r"\1", question))))
     order = _ORDER.match(question)
     if order is None or has_chinese(question):
         return question

@@ -443,6 +443,14 @@ def test_a_place_an_english_question_names_is_in_the_clause_that_answers(bot):
     assert not answer.answered or "开化" in answer.text
 
 
+def test_idioms_and_question_frames_name_no_topic(glossary, bot):
+    assert "kind" not in [noun for noun, _ in glossary.topics("What kind of bank did the credit union become?")]
+    assert "农村商业银行" in bot.ask("What kind of bank did the Kecheng rural credit union become?").text
+    assert "time" not in as_question("Which festival was held for the first time?")
+    assert "place" not in as_question("Which festival took place at Jianglang Mountain?")
+    assert "首届" in bot.ask("Which festival took place for the first time at Jianglang Mountain?").text
+
+
 def test_a_fraction_is_the_kind_of_figure_not_a_topic(glossary, bot):
     assert [noun for noun, _ in glossary.topics("What fraction did exports rise by?")] == ["export"]
     assert "28.6%" in bot.ask("What fraction did exports rise by in 2013?").text
