@@ -274,9 +274,10 @@ class Assistant:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))
         best = extracts[0]
         paragraph = candidates[best.paragraph_index]
-        relevance = self._relevance(query, best, paragraph, asked)
+        named_places = self._places(asked, query)
+        relevance = self._relevance(query, best, paragraph, asked, named_places)
         if relevance < OFFLINE_RELEVANCE or not self._supports(best.clause, paragraph, kind, question, asked, query,
-                                                               named):
+                                                               named, named_places):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
         # A close runner-up from the same paragraph completes the answer; one from another
         # paragraph is more often the same topic in the other year.
@@ -295,10 +296,10 @@ class Assistant:
         return Answer(question, "；".join(parts), True, citations, sources, relevance=relevance)
 
     def _supports(self, clause: str, paragraph: Paragraph, kind: str | None, question: str, asked: str,
-                  query: str, named: list[tuple[str, str]]) -> bool:
+                  query: str, named: list[tuple[str, str]], named_places: set[str]) -> bool:
         """Whether the best clause answers what was asked, not just something near it. Only an
         extract is held to this; a model may still compute an answer from the paragraphs.
-        `named`: the report words the question's English names were read as."""
+        `named`: the report words the question's English names were read as; `named_places`: its places."""
         heading, clause_text = normalize(f"{paragraph.document} {paragraph.section}"), normalize(clause)
         context = heading + clause_text  # normalize() drops white space, so this is normalize(heading clause)
         paragraph_text = normalize(paragraph.text)
@@ -331,7 +332,7 @@ class Assistant:
                                  for topic in named_topics], exact)
             or self._uncovered(nouns, context, exact)
             # a place an English question names is in the clause, not only elsewhere in its paragraph (Kaihua, 开化)
-            or not has_chinese(question) and any(place not in context for place in self._places(asked, query))
+            or not has_chinese(question) and any(place not in context for place in named_places)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
             or _PER_HEAD.search(question) and "人均" not in context
             or any(normalize(grade) not in context for grade in _GRADE.findall(asked))
@@ -388,9 +389,9 @@ class Assistant:
         parts = [part for part in figure_parts(clause_text, asked) if of_the_counted(part)]
         return bool(parts) and all(is_change(part) for part in parts)
 
-    def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str = "") -> float:
+    def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str, named_places: set[str]) -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.
-        A year the reports never mention, or a place the paragraph does not name
+        A year the reports never mention, or a place of the question's (`_places`) the paragraph does not name
         ("杭州市长" against Quzhou's mayor), makes it irrelevant."""
         asked_years = years(query)
         if asked_years and not asked_years & self._corpus_years:
@@ -398,7 +399,7 @@ class Assistant:
         if all(re.fullmatch(r"[\d.]+|年", token) for token in tokenize(query)):
             return float("-inf")  # nothing asked but a year: "那今年呢？" with no question before it
         context = f"{self._home[paragraph.document]} {paragraph.section} {paragraph.text}"
-        if any(place not in context for place in self._places(asked or query, query)):
+        if any(place not in context for place in named_places):
             return float("-inf")
         # A romanized name must be spelled by a word of the paragraph ("Gengong" by 根宫), and so must a place
         # no report names: "exports to Japan" (日本) are not Quzhou's exports.
