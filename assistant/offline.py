@@ -31,6 +31,7 @@ _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!�
 _PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|quick (?:one|question)"
                           r"|i|i'm|i am|i've|i have|i was|we're|we are)\b[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
+_LATIN = re.compile(r"[A-Za-z]")
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
                        r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
@@ -55,20 +56,21 @@ class Extract:
 def without_preamble(question: str) -> str:
     """The question less what its asker first says of themselves: "我是一名记者，2013年生产总值是多少？" ->
     "2013年生产总值是多少？". A part that asks something, or names a figure or year, stays."""
-    while (found := _PREAMBLE.match(question)) and not _ASKS.search(found.group(0)) \
-            and has_chinese(question[found.end():]):
-        question = question[found.end():]
-    while (found := _PREAMBLE_EN.match(question)) and not _ASKS_EN.search(found.group(0)) \
-            and re.search(r"[A-Za-z]", question[found.end():]):
-        question = question[found.end():]
+    for preamble, asks, in_language in ((_PREAMBLE, _ASKS, has_chinese), (_PREAMBLE_EN, _ASKS_EN, _LATIN.search)):
+        while (found := preamble.match(question)) and not asks.search(found.group(0)) \
+                and in_language(question[found.end():]):  # something of the question is left
+            question = question[found.end():]
     return question
 
 
-_FIRST_TIME = re.compile(r"\bfor the first time\b", re.IGNORECASE)  # 首届, 首个: "time" is no topic
-_TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b", re.IGNORECASE)  # "place" is no place
-_LINKING = re.compile(r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", re.IGNORECASE)
-# "set" in "the target is set for 2014" (not "set up", "established"): no topic, nor a noun (固定, "fixed")
-_SET = re.compile(r"\b((?:is|are|was|were|be|been)\s+)set\b(?!\s+up)", re.IGNORECASE)
+# English wordings that name no topic, each with what it says: the "set" of "the target is set for 2014" (not
+# "set up"; as a noun it glosses 固定, "fixed"), phrases that only link, and idioms whose "time" and "place" are none.
+_NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
+    (r"\b((?:is|are|was|were|be|been)\s+)set\b(?!\s+up)", r"\1"),
+    (r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", " "),
+    (r"\bfor the first time\b", "first"),  # 首届, 首个
+    (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
+)]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
 _ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",
                     re.IGNORECASE)
@@ -80,7 +82,8 @@ def as_question(question: str) -> str:
     "What is the length of the greenways."; anything else as it is, less the phrases that only link
     ("What happens to taxis in terms of fuel?": "terms" is no topic), the "set" of "is set for", and the
     "time" of "for the first time" and "place" of "take place", idioms that name no topic."""
-    question = _TAKE_PLACE.sub("held", _FIRST_TIME.sub("first", _LINKING.sub(" ", _SET.sub(r"\1", question))))
+    for pattern, said in _NO_TOPIC:
+        question = pattern.sub(said, question)
     order = _ORDER.match(question)
     if order is None or has_chinese(question):
         return question
