@@ -104,9 +104,9 @@ class Assistant:
         self._common_terms = {t for t, n in self._idf.counts.items() if n >= 0.2 * len(self.paragraphs)}
         self.model = ModelClient(settings) if settings.model_configured else None
         self._corpus_years = set().union(*(years(p.context_text) for p in self.paragraphs))
-        # Where each report is from: its title's last place. "浙江省衢州市政府工作报告" is from 衢州;
-        # 浙江 is where 衢州 lies, and does not make every paragraph about the province.
-        self._home = {document: "".join(places(document)[-1:]) for document in {p.document for p in self.paragraphs}}
+        # Where each report is from: its title's places. "浙江省衢州市政府工作报告" is from 衢州; 浙江 is where
+        # 衢州 lies, and only a paragraph that speaks of the province (全省, 省级) is about it too.
+        self._home = {document: places(document) for document in {p.document for p in self.paragraphs}}
         # The year the reports speak from, when they share one: their "今年" is that year.
         title_years = {year for p in self.paragraphs for year in years(p.document)}
         self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
@@ -255,7 +255,12 @@ class Assistant:
             translated += [(term,) for term, _ in named]
         results, query_vector = self.retrieve(query)
         sources = [self._source(r) for r in results]
-        candidates = [self.index.by_id(r.node.node_id) for r in results]
+        named_places = self._places(asked, query)
+        # A paragraph that does not name the question's places and names is no candidate at all: a clause
+        # of it would outrank the one that does ("Which pilot zone is Longyou building?").
+        spelled = [terms for _, terms in self._glossary.names(asked)] + self._glossary.foreign_places(asked)
+        candidates = [p for p in (self.index.by_id(r.node.node_id) for r in results)
+                      if self._names_all(p, named_places, spelled)]
         positions = [self._position[p.paragraph_id] for p in candidates]
         extracts = best_clauses(
             query,
@@ -274,8 +279,7 @@ class Assistant:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))
         best = extracts[0]
         paragraph = candidates[best.paragraph_index]
-        named_places = self._places(asked, query)
-        relevance = self._relevance(query, best, paragraph, asked, named_places)
+        relevance = self._relevance(query, best)
         if relevance < OFFLINE_RELEVANCE or not self._supports(best.clause, paragraph, kind, question, asked, query,
                                                                named, named_places):
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
@@ -389,23 +393,23 @@ class Assistant:
         parts = [part for part in figure_parts(clause_text, asked) if of_the_counted(part)]
         return bool(parts) and all(is_change(part) for part in parts)
 
-    def _relevance(self, query: str, extract, paragraph: Paragraph, asked: str, named_places: set[str]) -> float:
+    def _names_all(self, paragraph: Paragraph, named_places: set[str], spelled: list) -> bool:
+        """Whether a paragraph (with its heading and its report's place) names each place of a question's
+        (`_places`: "杭州市长" is not Quzhou's mayor), and each of its romanized names or places no report
+        names by one of their `spelled` words: "Gengong" by 根宫, "exports to Japan" by 日本."""
+        home = self._home[paragraph.document]
+        context = f"{''.join(home if '省' in paragraph.text else home[-1:])} {paragraph.section} {paragraph.text}"
+        return (all(place in context for place in named_places)
+                and all(any(term in context for term in terms) for terms in spelled))
+
+    def _relevance(self, query: str, extract) -> float:
         """How well the best clause matches: weighted term coverage plus cosine similarity.
-        A year the reports never mention, or a place of the question's (`_places`) the paragraph does not name
-        ("杭州市长" against Quzhou's mayor), makes it irrelevant."""
+        A year the reports never mention makes it irrelevant."""
         asked_years = years(query)
         if asked_years and not asked_years & self._corpus_years:
             return float("-inf")
         if all(re.fullmatch(r"[\d.]+|年", token) for token in tokenize(query)):
             return float("-inf")  # nothing asked but a year: "那今年呢？" with no question before it
-        context = f"{self._home[paragraph.document]} {paragraph.section} {paragraph.text}"
-        if any(place not in context for place in named_places):
-            return float("-inf")
-        # A romanized name must be spelled by a word of the paragraph ("Gengong" by 根宫), and so must a place
-        # no report names: "exports to Japan" (日本) are not Quzhou's exports.
-        spelled = [terms for _, terms in self._glossary.names(asked)] + self._glossary.foreign_places(asked)
-        if any(not any(term in context for term in terms) for terms in spelled):
-            return float("-inf")
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
     @staticmethod

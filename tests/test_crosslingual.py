@@ -262,6 +262,19 @@ def test_english_places_come_from_capitalized_words(bot):
     assert bot.ask("How big was the GDP of Hangzhou in 2013?").text == NOT_IN_REPORT
 
 
+def test_a_paragraph_without_a_place_the_question_names_is_no_candidate(bot):
+    # p006's 创新 clause outranks p039's, which alone names 龙游
+    assert "龙游山区集聚发展体制创新试验区" in bot.ask(
+        "Which pilot zone for mountain-area development is Longyou building?").text
+
+
+def test_a_paragraph_that_speaks_of_the_province_is_about_zhejiang(bot):
+    # "成为全省首个家庭农场培育发展试点市": 全省 is the province of the report's title; p003 never speaks of it
+    assert "家庭农场培育发展试点市" in bot.ask(
+        "Is it true that Quzhou was the first city in Zhejiang to pilot family farms?").text
+    assert bot.ask("What was Zhejiang's GDP in 2013?").text == NOT_IN_REPORT
+
+
 def test_the_economy_as_a_figure_is_the_gdp(bot):  # synonyms.tsv
     assert "1056.6 亿元" in bot.ask("How large was the economy in 2013?").text
 
