@@ -151,6 +151,7 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("2013年新建的停车位有多少个？", set()) == ["停车位"]  # jieba's place 新建 is a change: what kind of figure
     assert topics("粮食安全工作取得了什么成绩？", set()) == ["粮食安全"]  # any achievement: "取得省“三连冠”"
     assert "办法" not in topics("查安全隐患2014年要用什么新办法？", set())  # any means: "建立“四不两直”…机制"
+    assert "态度" not in topics("对环境违法行为政府是什么态度？", set())  # any stance: "做到严打击、零容忍"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
     assert topics("今年老人院要加多少张床？", set()) == ["老人院"]  # 加多少 | 张床: 张 counts 床, no word to look for
     assert "上要着力" not in topics("作风建设上要着力解决什么突出问题？", set())  # jieba's HMM made up 上要 (b)
