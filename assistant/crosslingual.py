@@ -477,10 +477,12 @@ def _infinitive(text: str, start: int) -> bool:
 
 
 def _wants_to(text: str, end: int) -> bool:
-    """Whether the word ending at `end` is followed by an infinitive, as a verb of wanting is: "Quzhou wants
-    to raise", "hopes to build"."""
-    after = _TO.match(text, end)
-    return bool(after) and _infinitive(text, after.end())
+    """Whether the word ending at `end` is followed by an infinitive or a gerund, as a verb of wanting or needing
+    is: "Quzhou wants to raise", "hopes to build", "needs strengthening"."""
+    if after := _TO.match(text, end):
+        return _infinitive(text, after.end())
+    following = _WORD_IN_TEXT.match(text, end + 1)
+    return bool(following) and following.group(0).endswith("ing") and "VERB" in _readings(text, following.start())
 
 
 def _bare_verb(text: str, start: int) -> bool:

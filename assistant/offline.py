@@ -70,6 +70,10 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", " "),
     (r"\bfor the first time\b", "first"),  # 首届, 首个
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
+    # the report as the source: what it says is asked, not the report itself
+    (r"\baccording to (?:the )?(?:(?:government )?(?:work )?report|mayor)\b", " "),
+    (r"\b(?:the|this) (?:(?:government )?work )?report (?:say|says|said|mention|mentions|mentioned|admit|admits|admitted)\b",
+     " "),
 )]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
 _ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",

@@ -489,3 +489,12 @@ def test_the_set_of_is_set_for_is_no_topic(glossary, bot):
 )
 def test_what_length_of_asks_a_figure(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_the_report_as_the_source_and_a_verb_before_a_gerund_are_no_topics(glossary, bot):
+    nouns = [noun for noun, _ in glossary.topics(as_question("What did the report say about migrant workers?"))]
+    assert "report" not in nouns and "worker" in nouns
+    question = "According to the mayor, which function of the city needs strengthening?"
+    assert [noun for noun, _ in glossary.topics(as_question(question))] == ["function", "city"]
+    assert "城市集聚辐射功能有待增强" in bot.ask(question).text
+    assert "report" in as_question("Who delivered the government work report?")  # the report as what is asked
