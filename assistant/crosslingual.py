@@ -440,7 +440,11 @@ class Glossary:
         if any(_same_word(word, other) for span in spans if span in self._definitions for other in self._words_of(span)):
             return True
         # A character's first sense only, as it has too many others (批 is also "to criticize"):
-        # 大桥 holds 桥, "bridge", where CC-CEDICT has 大桥 only as a name.
+        # 大桥 holds 桥, "bridge", where CC-CEDICT has 大桥 only as a name. Not one inside a place's name: the 江
+        # ("river") of 浙江 (province) is no river.
+        for span in spans:
+            if self._proper(span) == {True} and _PLACE_KINDS.search(self._definitions[span]):
+                text = text.replace(span, " ")
         return any(_same_word(word, other) for char in set(text) for other in self._first_senses.get(char, ()))
 
     def _words_of(self, term: str) -> frozenset[str]:

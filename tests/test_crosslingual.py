@@ -81,6 +81,12 @@ def test_a_definition_s_brackets_are_context_not_a_translation(glossary):
     assert not glossary.covers("新增养老机构床位 1330 张", "hospital", ("医院",))
 
 
+def test_a_character_inside_a_place_name_is_not_its_own_word(glossary):
+    # 江 is "river" alone, but not inside 浙江, the province
+    assert not glossary.covers("2014年浙江省衢州市政府工作报告", "river", ("河道",))
+    assert glossary.covers("启动建设市区新跨江大桥", "river", ("河道",))
+
+
 def test_a_title_phrase_counts_when_its_words_are_whole_words(glossary):
     assert glossary.covers("衢州市政府工作报告", "report", ("工作报告",), exact=True)
     assert not glossary.covers("总书记", "secretary", ("书记",), exact=True)
