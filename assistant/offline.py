@@ -239,9 +239,9 @@ _BIRTH = re.compile(r"出生|生于|籍贯|人氏|老家")
 # Where money is used is what it is spent on, not a place: "削减的三公经费用到哪里" (治水).
 _PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里|哪儿|何处|什么地方)"
                       r"|\bwhere\b.*\b(?:go|goes|went|spent|used)\b", re.IGNORECASE)  # "Where will the savings go?"
-# A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区),
+# A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区, 上海自贸区),
 # or by the part of a city a thing reaches: "“天网工程”基本实现市区全覆盖".
-_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城)|市区|城区|县城")
+_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城|自贸区|试验区|示范区)|市区|城区|县城")
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 # Not 第五次 nor the 四次 of 十三届四次全会 (a session's name), nor 一批 ("a number of": "建成一批美丽乡村" says no count).
 _CHINESE_COUNT = re.compile(r"(?<![第届])(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")
@@ -471,12 +471,12 @@ def _asked_unit(question: str) -> str:
     return english or (_PEOPLE if "人数" in question and not _ASKS_CHANGE.search(question) else "")
 
 
-# Nouns that name the kind of figure asked for, its basis or its currency, not its topic: "增长幅度", "数量",
-# "名字", "同比", "人民币".
+# Nouns that name the kind of figure asked for, its basis or its currency, or the kind of trait, not its topic:
+# "增长幅度", "数量", "名字", "同比", "人民币", "特点".
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 高度 深度 重量 同比 环比 "
-    "人民币 上限 下限 任务 指标 数字 数据 数值".split()
+    "人民币 上限 下限 任务 指标 数字 数据 数值 特点 特征 性质".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())

@@ -150,6 +150,7 @@ def test_topics_are_the_nouns_asked_about():
     assert "增长速度" not in topics("2013年出口增长速度是多少？", set())  # it names the figure, as 增速 does
     assert topics("2013年新建的停车位有多少个？", set()) == ["停车位"]  # jieba's place 新建 is a change: what kind of figure
     assert topics("粮食安全工作取得了什么成绩？", set()) == ["粮食安全"]  # any achievement: "取得省“三连冠”"
+    assert "特点" not in topics("今年的就业政策有什么特点？", set())  # the kind of trait asked for
     assert "办法" not in topics("查安全隐患2014年要用什么新办法？", set())  # any means: "建立“四不两直”…机制"
     assert "态度" not in topics("对环境违法行为政府是什么态度？", set())  # any stance: "做到严打击、零容忍"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
@@ -566,6 +567,7 @@ def test_ji_da_is_answered_by_a_numeral_before_da_and_nothing_else_is():
 
 def test_a_place_is_a_town_or_a_park_the_question_does_not_name():
     assert has_answer_type("place", "化工企业进化工园区", question="化工企业要进到哪里？")
+    assert has_answer_type("place", "积极对接上海自贸区", question="衢州要跟上海哪个地方对接？")  # a zone, as a park is
     assert not has_answer_type("place", "推进化工园区建设", question="化工园区在哪里？")
     assert not has_answer_type("place", "优化全域工业布局", question="化工企业要进到哪里？")
     assert has_answer_type("place", "“天网工程”基本实现市区全覆盖", question="天网工程覆盖到了哪里？")
