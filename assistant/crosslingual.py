@@ -292,7 +292,8 @@ class Glossary:
         place names for it: "How much did exports to Japan grow?" -> [{'日本'}], "…to the US…" ->
         [{'美国', …}]. A capitalized word, or an acronym even when it spells a stop word ("US")."""
         found = []
-        for word in re.findall(r"\b[A-Z][A-Za-z]*\b", text):
+        for match in re.finditer(r"\b[A-Z][A-Za-z]*\b(?!\s+dollars?\b)", text):  # "US dollars" is a currency
+            word = match.group(0)
             stem = _stem(word.lower())
             if word.lower() in ENGLISH_STOPWORDS and not (word.isupper() and len(word) > 1) or self._word_terms(stem):
                 continue

@@ -405,6 +405,8 @@ def test_a_place_no_report_names_is_not_the_city(glossary, bot):
     assert "28.6%" in bot.ask("How much did Quzhou's exports grow in 2013?").text
     assert bot.ask("How much did Quzhou's exports to Japan grow in 2013?").text == NOT_IN_REPORT
     assert bot.ask("How much did Quzhou's exports to the US grow in 2013?").text == NOT_IN_REPORT
+    assert glossary.foreign_places("What were exports worth in US dollars?") == []  # a currency, 亿美元
+    assert "23.9" in bot.ask("What were exports worth in US dollars in 2013?").text
 
 
 def test_two_words_joined_by_and_meet_a_gloss_in_either_order(glossary):
