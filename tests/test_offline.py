@@ -388,6 +388,8 @@ def test_a_figure_per_person_is_the_reports_per_capita_figure(bot):
     assert "11924" in bot.ask("How much did rural residents earn per person in 2013?").text
     assert "11924" in bot.ask("去年衢州农民平均一个人挣了多少钱？").text
     assert "10.1%" in bot.ask("What were the rates of growth for urban and rural per-capita income in 2013?").text
+    # "per rural resident" asks per head too, and "net income" is the report's 纯收入 (names.u8)
+    assert "11924" in bot.ask("Net income per rural resident in 2013?").text
 
 
 def test_where_money_is_used_is_a_purpose_not_a_place(bot):
