@@ -87,7 +87,8 @@ _YEAR_OFFSET = {"前年": -2, "去年": -1, "上一年": -1, "上年": -1, "过�
 # question, 上一年/下一年 and "the next/previous year" count from the report's year as in _YEAR_OFFSET.
 _TURN_YEAR_OFFSET = {"第二年": 1, "次年": 1, "翌年": 1, "后一年": 1, "下一年": 1, "前一年": -1, "上一年": -1,
                      "the following year": 1, "the next year": 1, "the year after": 1, "the year before": -1,
-                     "the previous year": -1}
+                     "the previous year": -1, "a year earlier": -1, "a year before": -1, "one year earlier": -1,
+                     "a year later": 1, "one year later": 1}
 
 
 def _relative_year_pattern(word: str) -> str:

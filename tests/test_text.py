@@ -58,6 +58,8 @@ def test_resolve_turn_years_counts_from_the_year_asked_before():
     assert resolve_turn_years("那第二年呢？", 2013) == "那2014年呢？"
     assert resolve_turn_years("下一年呢？", 2013) == "2014年呢？"
     assert resolve_turn_years("And the year before?", 2014) == "And 2013?"
+    assert resolve_turn_years("And a year earlier?", 2014) == "And 2013?"
+    assert resolve_turn_years("And one year later?", 2013) == "And 2014?"
     assert resolve_turn_years("What about the following year?", 2013) == "What about 2014?"
     assert resolve_turn_years("明年呢？", 2013) == "明年呢？"  # counted from the report's year, not the question's
     assert resolve_turn_years("比上一年增长多少？", 2013) == "比上一年增长多少？"  # year on year
