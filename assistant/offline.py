@@ -222,8 +222,8 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 
 # Answer types: what kind of thing a question asks for, and how to see it in a clause.
 _WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
-# "向谁报告", "由谁建设", "to whom": a party, a person or an institution (市人大常委会).
-_TO_WHOM = re.compile(r"[向对给跟由被]谁|\b(?:to|by|from) whom\b", re.IGNORECASE)
+# "向谁报告", "由谁建设", "to whom", "Whom did … thank": a party, a person or an institution (市人大常委会).
+_TO_WHOM = re.compile(r"[向对给跟由被]谁|\bwhom\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
 _WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
                     re.IGNORECASE)
@@ -486,7 +486,7 @@ _ANYTHING = frozenset("东西 事情 事儿 部分".split())
 # Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
 _ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
 # Words for any achievement: "粮食安全工作取得了什么成绩" is answered by "取得省“三连冠”".
-_ACHIEVEMENTS = frozenset("成绩 成效 成果 成就 进展 荣誉 称号".split())
+_ACHIEVEMENTS = frozenset("成绩 成效 成果 成就 进展 荣誉 称号 名单 榜单".split())
 # Words for any means, stance or course: "查安全隐患要用什么新办法" is answered by "建立“四不两直”隐患排查…机制",
 # "对环境违法行为是什么态度" by "做到严打击、零容忍".
 _MEANS = frozenset("办法 方法 措施 举措 做法 手段 途径 方式 态度 立场 方向 思路 路子".split())
