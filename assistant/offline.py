@@ -21,7 +21,7 @@ from assistant.knowledge import Paragraph
 from assistant.text import STOPWORDS, has_chinese, normalize, numbers, places, tagged_words, tokenize, years
 
 _ASKS_THING = re.compile(r"什么|哪|\bwhich\b", re.IGNORECASE)  # "Which high-speed railway…" names no figure
-_AMOUNT_WORDS = "多少|几|多大|多高|多长|多快"  # "how much" in Chinese
+_AMOUNT_WORDS = "多少|(?<!哪)几|多大|多高|多长|多快"  # "how much" in Chinese; 哪几 asks which ones
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
 _ENDS_ASKING_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORDS})$")
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
@@ -476,7 +476,7 @@ def _asked_unit(question: str) -> str:
 _ATTRIBUTE_NOUNS = frozenset(
     "数量 数目 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 高度 深度 重量 同比 环比 "
-    "人民币 上限 下限 任务 指标 数字 数据 数值 特点 特征 性质".split()
+    "人民币 上限 下限 任务 指标 数字 数据 数值 特点 特征 性质 意思 含义".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())

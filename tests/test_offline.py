@@ -35,7 +35,7 @@ from assistant.text import normalize
      ("机场搬迁到哪里？", "place"), ("How large was the bond?", "quantity"), ("项目规模多大？", "quantity"),
      ("2014 investment growth target", "quantity"), ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place"), ("决策出台前向谁报告？", "party"),
      ("坚持稳增长与什么并重？", None), ("增长率是多少？哪年的？", "quantity"),
-     ("To whom are decisions reported?", "party"), ("Whom did the mayor thank?", "party"),
+     ("龙头骨干企业里支持哪几家技改？", None), ("To whom are decisions reported?", "party"), ("Whom did the mayor thank?", "party"),
      ("How fast did the economy grow?", "quantity"),
      ("What pace of expansion did it post?", "quantity"), ("What share of wastewater is treated?", "quantity"),
      ("数字城管一期是哪一年建成的？", "date"), ("In what year was the park opened?", "date"),
@@ -153,6 +153,8 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("粮食安全工作取得了什么成绩？", set()) == ["粮食安全"]  # any achievement: "取得省“三连冠”"
     assert "名单" not in topics("去年有多少个项目进了省里的重点项目名单？", set())  # being listed: "列入省重点"
     assert "特点" not in topics("今年的就业政策有什么特点？", set())  # the kind of trait asked for
+    assert topics("小县大城是什么意思？", set()) == ["大城"]  # so does 意思, what a name means
+    assert "怎么办" not in topics("柑桔产业要怎么办？", set())  # a question word, as 怎么 is
     assert "办法" not in topics("查安全隐患2014年要用什么新办法？", set())  # any means: "建立“四不两直”…机制"
     assert "态度" not in topics("对环境违法行为政府是什么态度？", set())  # any stance: "做到严打击、零容忍"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
