@@ -489,7 +489,7 @@ _ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
 _ACHIEVEMENTS = frozenset("成绩 成效 成果 成就 进展 荣誉 称号 名单 榜单".split())
 # Words for any means, stance or course: "查安全隐患要用什么新办法" is answered by "建立“四不两直”隐患排查…机制",
 # "对环境违法行为是什么态度" by "做到严打击、零容忍".
-_MEANS = frozenset("办法 方法 措施 举措 做法 手段 途径 方式 态度 立场 方向 思路 路子".split())
+_MEANS = frozenset({"办法", "方法", "措施", "举措", "做法", "手段", "途径", "方式", "态度", "立场", "方向", "思路", "路子"})
 _NOT_TOPICS = STOPWORDS | _ATTRIBUTE_NOUNS | _SELF_REFERENCES | _ANYTHING | _ANYONE | _ACHIEVEMENTS | _MEANS
 _FIGURE_SUFFIX = "率额量数值价费"  # "覆盖率", "出口额": a figure about what comes before
 _TOPIC_TAGS = ("n", "l", "j")  # jieba's nouns (n, nr, ns, nt, nz...), idioms and abbreviations
