@@ -70,8 +70,8 @@ MODEL_RELEVANCE = 0.2
 
 
 # A figure per person is the report's 人均: "What is the 2014 target for per capita GDP?" is not the GDP's growth.
-_PER_HEAD = re.compile(r"\bper[\s\-](?:capita|(?:(?:urban|rural) )?(?:person|head|resident|inhabitant))\b|人均|每(?:个)?人|平均一个?人|一个人平均",
-                       re.IGNORECASE)
+_PER_HEAD = re.compile(r"\bper[\s\-](?:capita|(?:(?:urban|rural) )?(?:person|head|resident|inhabitant))\b"
+                       r"|人均|每(?:个)?人|平均一个?人|一个人平均", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9]*[A-Z](?![A-Za-z])")  # "CPI" in "2013年的CPI涨了多少"
 _BRACKETS = re.compile(r"\([^)]*\)")
 # A grade written with a digit and a letter ("4A级景区", "5A-level"): a clause of another grade is another thing.
