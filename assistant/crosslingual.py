@@ -267,8 +267,12 @@ class Glossary:
     def place_names(self, text: str) -> set[str]:
         """The places a Chinese text names by the dictionary's words for them (see `names_place`)."""
         words = {*jieba.lcut(text), *(name for name in self._own_names if name in text)}  # 贺村镇: jieba cuts 贺 | 村镇
-        return {word for word in words if len(word) > 1 and _PLACE_KINDS.search(self._definitions.get(word, ""))
-                and self._proper(word) == {True}}
+        return {word for word in words if self._is_place(word)}
+
+    def _is_place(self, word: str) -> bool:
+        """Whether the dictionary has a word only as a place's name: 浙江 "Zhejiang province", not 江 "river"."""
+        return len(word) > 1 and bool(_PLACE_KINDS.search(self._definitions.get(word, ""))) \
+            and self._proper(word) == {True}
 
     def _proper(self, term: str) -> set[bool]:
         """For each of a term's dictionary senses, whether it names someone or something (a capital):
@@ -444,7 +448,7 @@ class Glossary:
         # 大桥 holds 桥, "bridge", where CC-CEDICT has 大桥 only as a name. Not one inside a place's name: the 江
         # ("river") of 浙江 (province) is no river.
         for span in spans:
-            if self._proper(span) == {True} and _PLACE_KINDS.search(self._definitions[span]):
+            if self._is_place(span):
                 text = text.replace(span, " ")
         return any(_same_word(word, other) for char in set(text) for other in self._first_senses.get(char, ()))
 
