@@ -41,7 +41,7 @@ ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more
-    less least hello hi hey thanks thank dear worth planned
+    less least hello hi hey thanks thank dear worth planned now
     m re ve ll t don doesn didn isn aren wasn weren haven hasn""".split()  # "I'd like to know…", "Hello, … Thanks!",
 )  # "…worth?", and what is left of "I'm", "we've", "don't"
 TERMS_PER_WORD = 3
@@ -133,7 +133,7 @@ def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
             yield length, words
 
 
-_DERIVED = frozenset("ion ive ment ity al er or".split())  # endings the stemmer leaves on
+_DERIVED = frozenset("ion ive ment ement ity al er or".split())  # endings the stemmer leaves on ("manag", "management")
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -29,7 +29,7 @@ _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any questio
 _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
 # and in English, a greeting or what the asker says of themselves ("Sorry if this is basic:", "I'm comparing cities.")
 _PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|quick (?:one|question)"
-                          r"|i|i'm|i am|i've|i have|i was|we're|we are)\b[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
+                          r"|i|i'm|i am|i've|i have|i was|we're|we are|for (?:my|our|a|an)|as (?:a|an))\b[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
@@ -67,7 +67,9 @@ def without_preamble(question: str) -> str:
 # "set up"; as a noun it glosses 固定, "fixed"), phrases that only link, and idioms whose "time" and "place" are none.
 _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b((?:is|are|was|were|be|been)\s+)set\b(?!\s+up)", r"\1"),
+    (r"\b((?:did|does|do|will|would|has|have|had)\s+(?:[\w'’\-]+\s+){0,3})set\b(?!\s+up)", r"\1"),  # "did Quzhou set"
     (r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", " "),
+    (r"\bin (\w+) terms\b", r"in \1"),  # "in dollar terms"
     (r"\bfor the first time\b", "first"),  # 首届, 首个
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
     # the report as the source: what it says is asked, not the report itself
@@ -76,7 +78,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
      " "),
 )]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
-_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report)\b(?:\s+(?:me|us))?\s+",
+_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b(?:\s+(?:me|us))?(?:\s+of)?\s+",
                     re.IGNORECASE)
 
 
@@ -95,7 +97,7 @@ def as_question(question: str) -> str:
     if re.match(r"(?:how|what|which|who|when|where)\b", rest, re.IGNORECASE):  # "Tell me how many…"
         return rest[:1].upper() + rest[1:]
     if order.group(1) or order.group(2):
-        return ("How many " if order.group(1) else "Which ") + re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE)
+        return ("How many " if order.group(1) else "Which ") + re.sub(r"^(?:the|an?)\s+", "", rest, flags=re.IGNORECASE)
     return "What is " + rest
 
 
@@ -486,7 +488,7 @@ _ANYTHING = frozenset("东西 事情 事儿 部分".split())
 # Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
 _ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
 # Words for any achievement: "粮食安全工作取得了什么成绩" is answered by "取得省“三连冠”".
-_ACHIEVEMENTS = frozenset("成绩 成效 成果 成就 进展 荣誉 称号 名单 榜单".split())
+_ACHIEVEMENTS = frozenset("成绩 成效 成果 成就 进展 荣誉 称号 名单 榜单 评价".split())
 # Words for any means, stance or course: "查安全隐患要用什么新办法" is answered by "建立“四不两直”隐患排查…机制",
 # "对环境违法行为是什么态度" by "做到严打击、零容忍".
 _MEANS = frozenset({"办法", "方法", "措施", "举措", "做法", "手段", "途径", "方式", "态度", "立场", "方向", "思路", "路子"})

@@ -137,9 +137,14 @@ def _words_pattern(words: str) -> str:
 
 
 def _word_pattern(word: str) -> str:
+    """One English word, plural or not; a possessive one with or without its mark ("farmers' income" is also
+    "farmer income" and "farmer's income")."""
+    word, possessive = re.subn(r"(?:s['’]|['’]s)$", "", word)
     if re.search(r"[^aeiou]y$", word, re.IGNORECASE):  # "company" or "companies"
-        return re.escape(word[:-1]) + "(?:y|ies)"
-    return re.escape(word) + "(?:e?s)?"  # plural or not
+        pattern = re.escape(word[:-1]) + "(?:y|ies)"
+    else:
+        pattern = re.escape(word) + "(?:e?s)?"  # plural or not
+    return pattern.replace("'", "['’]") + ("(?:['’]s?)?" if possessive else "")
 
 
 def _name_pattern(name: str) -> str:
@@ -147,7 +152,7 @@ def _name_pattern(name: str) -> str:
     or not, hyphenated or spaced: "sewage pipe" matches "Sewage-pipes"."""
     if not _LATIN.search(name):
         return re.escape(name)
-    words = [_word_pattern(word).replace("'", "['’]") for word in re.split(r"[\s\-]+", name.strip())
+    words = [_word_pattern(word) for word in re.split(r"[\s\-]+", name.strip())
              if word.lower() != "the"]
     # "farmland was reclaimed" is the "farmland reclaimed" of a name, and "the size of Quzhou's economy" or
     # "size of the city's economy" its "size of the economy"

@@ -70,6 +70,21 @@ def test_a_word_meets_the_gloss_it_derives_from(glossary):
     assert delegation == glossary.translate("delegate")[1] and "下放" in delegation[0]
 
 
+def test_a_noun_in_ement_meets_its_verb_s_gloss(glossary, bot):
+    assert glossary.covers("完成河道治理 350 公里", "management", ())  # 治理 "to manage", stemmed "manag"
+    assert "350 公里" in bot.ask("How many kilometres of river management are to be finished in 2014?").text
+
+
+def test_names_u8_gives_senses_cc_cedict_lacks(glossary):
+    # CC-CEDICT has 大桥 only as a name, 高速 only as "high speed", and no 城南
+    for english, chinese in (("bridge", "大桥"), ("expressway", "高速"), ("south", "城南")):
+        assert chinese in glossary.translate(english)[0]
+
+
+def test_now_is_no_topic(bot):
+    assert "农房抵押贷款" in bot.ask("What can farmers now use as collateral in the pilot?").text
+
+
 def test_an_irregular_verb_form_meets_its_verb_s_gloss(bot, glossary):
     assert "损失" in glossary.translate("money lost")[0]  # lost -> lose, as 损失 "to lose"
     assert "11.7%" in bot.ask("What was the drop in money lost directly through accidents last year?").text
@@ -452,7 +467,8 @@ def test_planned_frames_the_figure_rather_than_names_a_topic(glossary, bot):
      ("Give the length of the slow-lane green paths that the city newly built last year.", "12 公里"),
      ("Tell me how many yellow-label cars were retired in 2013.", "2306 辆"),
      ("Name the Jiangshan town running a small-city cultivation pilot.", "贺村镇"),  # which town, not a title
-     ("What tally of provincial Thousand Talents experts did Quzhou gain last year?", "6 名")],  # "tally" as "count"
+     ("What tally of provincial Thousand Talents experts did Quzhou gain last year?", "6 名"),  # "tally" as "count"
+     ("Remind me what the farmer income target for 2014 was", "11%")],
 )
 def test_a_request_put_as_an_order_is_asked_as_a_question(bot, question, expected):
     assert expected in bot.ask(question).text
@@ -469,6 +485,8 @@ def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "农村商业银行" in bot.ask("What kind of bank did the Kecheng rural credit union become?").text
     assert "time" not in as_question("Which festival was held for the first time?")
     assert "place" not in as_question("Which festival took place at Jianglang Mountain?")
+    assert "terms" not in as_question("In dollar terms, how much did Quzhou export in 2013?")
+    assert "set" not in as_question("What unemployment rate cap did Quzhou set for 2014?")  # a verb, no topic
     assert "首届" in bot.ask("Which festival took place for the first time at Jianglang Mountain?").text
 
 

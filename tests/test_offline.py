@@ -155,6 +155,9 @@ def test_topics_are_the_nouns_asked_about():
     assert "特点" not in topics("今年的就业政策有什么特点？", set())  # the kind of trait asked for
     assert topics("小县大城是什么意思？", set()) == ["大城"]  # so does 意思, what a name means
     assert "怎么办" not in topics("柑桔产业要怎么办？", set())  # a question word, as 怎么 is
+    assert "起来" not in topics("进出口加起来去年涨了多少？", set())  # 加起来 adds up what is asked
+    assert "为止" not in topics("三改一拆到去年为止改了多少？", set())  # a time frame
+    assert "评价" not in topics("新农村建设得了全省什么评价？", set())  # any verdict: "被评为…先进单位"
     assert "办法" not in topics("查安全隐患2014年要用什么新办法？", set())  # any means: "建立“四不两直”…机制"
     assert "态度" not in topics("对环境违法行为政府是什么态度？", set())  # any stance: "做到严打击、零容忍"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
@@ -459,6 +462,8 @@ def test_is_follow_up(question, follow_up):
     ("Quick one: the GDP for 2013?", "the GDP for 2013?"),
     ("I'd like to know how many parks were added.", "I'd like to know how many parks were added."),  # it asks
     ("I need the 2013 income figure. Thanks", "I need the 2013 income figure. Thanks"),  # it names a year
+    ("For my class presentation, what cap was set?", "what cap was set?"),  # what the answer is for
+    ("As a student, how fast did exports grow?", "how fast did exports grow?"),
 ])
 def test_without_preamble_drops_what_the_asker_says_of_themselves(question, expected):
     assert without_preamble(question) == expected

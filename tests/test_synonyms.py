@@ -24,6 +24,13 @@ def test_english_names_match_whole_words_in_any_case_plural_or_hyphenated():
         "How many elderly care facilities were built?")
 
 
+def test_a_possessive_name_is_read_with_or_without_its_mark():
+    read = Synonyms({"farmers' income": "纯收入"}, "农村居民人均纯收入 11924 元").read
+    for asked in ("farmers' income", "farmer income", "farmer's income", "farmers income"):
+        assert "纯收入" in read(f"What is the {asked} target?")
+    assert "纯收入" not in read("What is the farm income target?")
+
+
 def test_the_longest_name_is_read_first():
     assert "城镇污水管网" in synonyms().read("How long is the urban sewage network?")
 
@@ -139,10 +146,19 @@ def test_everyday_words_for_online_shops_and_factories(bot):
      ("Which attraction in Kaihua became the city's first 5A scenic area in 2013?", "根宫佛国"),  # 景区
      ("Which kinds of lenders will Quzhou grow in 2014?", "村镇银行"),  # 金融机构
      ("How many kilometres of urban roadway were built or rebuilt in 2013?", "36 公里"),  # 城市道路
-     ("How many administrative villages are in the first batch to be cleaned up in 2014?", "500 个")],  # 首批
+     ("How many administrative villages are in the first batch to be cleaned up in 2014?", "500 个"),  # 首批
+     ("Which hospital opened a new campus last year?", "衢江区人民医院"),  # 院区
+     ("Name an expressway project that is under construction and continuing.", "杭新景高速")],  # names.u8
 )
 def test_everyday_english_words_for_report_terms(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_everyday_chinese_words_for_sewers_pigs_accidents_and_exports(bot):
+    assert "152 公里" in bot.ask("去年铺了多少公里的下水管？").text  # 污水管网
+    assert "75.7 万头" in bot.ask("养猪的数量压下来多少头？").text  # 生猪饲养量
+    assert "2.9%" in bot.ask("安全事故的次数降了多少？").text  # 事故起数
+    assert "28.6%" in bot.ask("往国外卖的货去年涨了多少？").text  # 外贸出口总额
 
 
 def test_everyday_words_for_shopping_name_retail_sales(bot):
