@@ -41,7 +41,7 @@ ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more
-    less least hello hi hey thanks thank dear worth planned now
+    less least hello hi hey thanks thank dear worth planned now everyone everybody anyone anybody someone somebody
     m re ve ll t don doesn didn isn aren wasn weren haven hasn""".split()  # "I'd like to know…", "Hello, … Thanks!",
 )  # "…worth?", and what is left of "I'm", "we've", "don't"
 TERMS_PER_WORD = 3
@@ -115,7 +115,7 @@ def _words(text: str) -> list[str]:
 def _glosses(definition: str) -> list[str]:
     """Short translations in one CC-CEDICT definition: "gross domestic production (GDP)" -> ['gross domestic
     production', 'GDP']; a name's gloss "Quzhou prefecture level city in Zhejiang" also gives 'Quzhou'."""
-    definition = re.sub(r"\bCL:.*", "", definition)
+    definition = re.sub(r"\bCL:.*|,?\s*\babbr\. (?:of|for|to)\b.*", "", definition)  # "chemical industry, abbr. of 化學工業…"
     # Brackets hold context ("bed (in hospital, hotel …)") or an acronym ("(GDP)"): keep only acronyms.
     acronyms = _ACRONYM.findall(definition)
     outer = _BRACKETS.sub(" ", definition).strip()

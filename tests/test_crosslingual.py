@@ -77,12 +77,20 @@ def test_a_noun_in_ement_meets_its_verb_s_gloss(glossary, bot):
 
 def test_names_u8_gives_senses_cc_cedict_lacks(glossary):
     # CC-CEDICT has 大桥 only as a name, 高速 only as "high speed", and no 城南
-    for english, chinese in (("bridge", "大桥"), ("expressway", "高速"), ("south", "城南")):
+    for english, chinese in (("bridge", "大桥"), ("expressway", "高速"), ("south", "城南"), ("oversight", "监督"),
+                             ("dual", "双控")):
         assert chinese in glossary.translate(english)[0]
 
 
-def test_now_is_no_topic(bot):
+def test_now_and_everyone_are_no_topics(bot):
     assert "农房抵押贷款" in bot.ask("What can farmers now use as collateral in the pilot?").text
+    assert "大病保险" in bot.ask("What insurance scheme for serious illness will cover everyone?").text
+
+
+def test_a_gloss_less_its_abbreviation_note_is_a_translation(glossary, bot):
+    # 化工 is "chemical industry, abbr. of 化學工業|化学工业[…]": too long a gloss until the note goes
+    assert "化工" in glossary.translate("chemical")[0]
+    assert "化工园区" in bot.ask("Where must chemical companies move to?").text
 
 
 def test_an_irregular_verb_form_meets_its_verb_s_gloss(bot, glossary):

@@ -158,6 +158,8 @@ def test_topics_are_the_nouns_asked_about():
     assert "起来" not in topics("进出口加起来去年涨了多少？", set())  # 加起来 adds up what is asked
     assert "为止" not in topics("三改一拆到去年为止改了多少？", set())  # a time frame
     assert "评价" not in topics("新农村建设得了全省什么评价？", set())  # any verdict: "被评为…先进单位"
+    assert topics("城隍庙要怎么弄？", set()) == ["城隍庙"]  # a question word, as 怎么办 is
+    assert topics("今年要改造哪几个片区？", set()) == ["片区"]  # as 哪些 is
     assert "办法" not in topics("查安全隐患2014年要用什么新办法？", set())  # any means: "建立“四不两直”…机制"
     assert "态度" not in topics("对环境违法行为政府是什么态度？", set())  # any stance: "做到严打击、零容忍"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
