@@ -224,6 +224,7 @@ def _coverage(ideas: list[Concept], weights: list[float], text: str) -> float:
 
 # Answer types: what kind of thing a question asks for, and how to see it in a clause.
 _WHO = re.compile(r"谁|哪位|哪些人|何人|\bwho\b", re.IGNORECASE)
+_GROUP = re.compile(r"人群|群体|对象")  # "重点人群是谁" asks a kind of people (高校毕业生), not a name
 # "向谁报告", "由谁建设", "to whom", "Whom did … thank": a party, a person or an institution (市人大常委会).
 _TO_WHOM = re.compile(r"[向对给跟由被]谁|\bwhom\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
@@ -360,7 +361,7 @@ def answer_type(question: str) -> str | None:
         return "quantity"
     if _TO_WHOM.search(question):
         return "party"
-    if _WHO.search(question):
+    if _WHO.search(question) and not _GROUP.search(question):
         return "person"
     if _WHEN.search(question):
         return "date"
@@ -486,7 +487,7 @@ _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
 # "财政收入里地方的那部分" is the local part of the revenue.
 _ANYTHING = frozenset("东西 事情 事儿 部分".split())
 # Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
-_ANYONE = frozenset("老百姓 百姓 民众 人们 大家".split())
+_ANYONE = frozenset("老百姓 百姓 民众 人们 大家 人群".split())
 # Words for any achievement: "粮食安全工作取得了什么成绩" is answered by "取得省“三连冠”".
 _ACHIEVEMENTS = frozenset("成绩 成效 成果 成就 进展 荣誉 称号 名单 榜单 评价".split())
 # Words for any means, stance or course: "查安全隐患要用什么新办法" is answered by "建立“四不两直”隐患排查…机制",

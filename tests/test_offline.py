@@ -36,7 +36,7 @@ from assistant.text import normalize
      ("2014 investment growth target", "quantity"), ("Which county joined the pilot?", "place"), ("哪个县列入试点？", "place"), ("决策出台前向谁报告？", "party"),
      ("坚持稳增长与什么并重？", None), ("增长率是多少？哪年的？", "quantity"),
      ("龙头骨干企业里支持哪几家技改？", None), ("To whom are decisions reported?", "party"), ("Whom did the mayor thank?", "party"),
-     ("How fast did the economy grow?", "quantity"),
+     ("How fast did the economy grow?", "quantity"), ("就业的重点人群是谁？", None),  # a kind of people, no name
      ("What pace of expansion did it post?", "quantity"), ("What share of wastewater is treated?", "quantity"),
      ("数字城管一期是哪一年建成的？", "date"), ("In what year was the park opened?", "date"),
      ("Where will the zone for concentrated development be built?", "place"), ("What were the growth rates?", "quantity"),
@@ -160,6 +160,7 @@ def test_topics_are_the_nouns_asked_about():
     assert "评价" not in topics("新农村建设得了全省什么评价？", set())  # any verdict: "被评为…先进单位"
     assert topics("城隍庙要怎么弄？", set()) == ["城隍庙"]  # a question word, as 怎么办 is
     assert topics("今年要改造哪几个片区？", set()) == ["片区"]  # as 哪些 is
+    assert topics("想问一下衢州市长叫什么名字", set()) == ["衢州", "市长"]  # how the asker asks: 想, 问, 一下
     assert "办法" not in topics("查安全隐患2014年要用什么新办法？", set())  # any means: "建立“四不两直”…机制"
     assert "态度" not in topics("对环境违法行为政府是什么态度？", set())  # any stance: "做到严打击、零容忍"
     assert topics("新增公园绿地多大面积？", set()) == ["公园", "绿地"]  # 多大 | 面积, not jieba's 多 | 大面积
