@@ -60,6 +60,7 @@ _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code
 
 # An English question's tense, when it names no year: what was done, or what is planned.
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|going to)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:will|plan|plans|planned|target|targets|goal|goals|aim|aims|expected|should|must|going to)\b",
                       re.IGNORECASE)
 
@@ -259,8 +260,10 @@ class Assistant:
         # A paragraph that does not name the question's places and names is no candidate at all: a clause
         # of it would outrank the one that does ("Which pilot zone is Longyou building?").
         spelled = [terms for _, terms in self._glossary.names(asked)] + self._glossary.foreign_places(asked)
+        tense_year = self._tense_year(question, asked)
         candidates = [p for p in (self.index.by_id(r.node.node_id) for r in results)
-                      if self._names_all(p, named_places, spelled)]
+                      if self._names_all(p, named_places, spelled)
+                      and not (tense_year and (about := years(p.section)) and tense_year not in about)]
         positions = [self._position[p.paragraph_id] for p in candidates]
         extracts = best_clauses(
             query,
@@ -392,6 +395,17 @@ class Assistant:
 
         parts = [part for part in figure_parts(clause_text, asked) if of_the_counted(part)]
         return bool(parts) and all(is_change(part) for part in parts)
+
+    def _tense_year(self, question: str, asked: str) -> str | None:
+        """The year an English question that names none asks of by its tense: what "will" be done is the report's
+        own year's plan, not the year it looks back on; what "was" done, that year. None for a Chinese question."""
+        if not self._report_year or has_chinese(question) or years(asked):
+            return None
+        if _FUTURE.search(asked) and not _PAST.search(asked):
+            return str(self._report_year)
+        if _PAST.search(asked) and not _PLANNED.search(asked):
+            return str(self._report_year - 1)
+        return None
 
     def _names_all(self, paragraph: Paragraph, named_places: set[str], spelled: list) -> bool:
         """Whether a paragraph (with its heading and its report's place) names each place of a question's

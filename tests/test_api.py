@@ -272,3 +272,11 @@ def test_an_english_figure_asked_in_the_past_tense_is_of_the_year_the_report_loo
     assert "2306 辆" in bot.ask("How many yellow-label cars were scrapped?").text  # not the 2000 planned for 2014
     assert "17.4%" in bot.ask("How much was spending on the three public expenses cut?").text  # not 2014's 30%
     assert "2000 辆" in bot.ask("How many yellow-label cars will be scrapped?").text
+
+
+def test_an_english_question_s_tense_keeps_to_its_part_of_the_report(bot):
+    # what was done is in the review of 2013, what will be done in the 2014 plan; a section without a year is either
+    assert "市级公立医院综合改革" in bot.ask("Which reform of public hospitals was launched at the city level?").text
+    assert "巨化" in bot.ask("Which leading firms' technical upgrades will the city back?").text
+    assert "三连冠" in bot.ask("What honour did Quzhou win for grain security?").text  # not 2014's 粮食安全红线
+    assert "沈仁康" in bot.ask("Who gave the government work report?").text  # the opening, in no section
