@@ -473,6 +473,8 @@ class Glossary:
             elif terms:
                 groups.append(tuple(terms))
                 parts.append(f" {' '.join(terms)} ")
+            elif re.search(r"ed$", text[start:end]) and _readings(text, start) == {"VERB"}:
+                parts.append(" ")  # a verb's form no report word translates ("delivered") is no missing topic
             else:
                 parts.append(text[start:end])
             last = end

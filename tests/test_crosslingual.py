@@ -75,6 +75,12 @@ def test_a_noun_in_ement_meets_its_verb_s_gloss(glossary, bot):
     assert "350 公里" in bot.ask("How many kilometres of river management are to be finished in 2014?").text
 
 
+def test_a_verb_form_no_report_word_translates_is_no_missing_topic(bot):
+    assert "沈仁康" in bot.ask("Who delivered the report?").text  # "delivered": 作 in "向大会作政府工作报告"
+    assert "2 月 26 日" in bot.ask("When was the report delivered?").text
+    assert "追溯" not in bot._glossary.translate("date")[0]  # names.u8: 追溯 is "traceable" here, not "to date from"
+
+
 def test_names_u8_gives_senses_cc_cedict_lacks(glossary):
     # CC-CEDICT has 大桥 only as a name, 高速 only as "high speed", and no 城南
     for english, chinese in (("bridge", "大桥"), ("expressway", "高速"), ("south", "城南"), ("oversight", "监督"),
