@@ -323,7 +323,10 @@ _NAME = re.compile(r"叫什么|名字|姓名|名称|\bname\b|\bnamed(?=\s*[?？]
 
 # "你觉得衢州的经济发展得怎么样": the assistant's own view, which no clause of a report gives.
 _ASKS_OPINION = re.compile(r"[你您]们?(?:觉得|认为|怎么看|看来|的看法|的意见)|\b(?:do|would) you (?:think|feel|believe|recommend)\b|"
-                           r"\byour (?:own )?(?:opinion|view|thoughts)\b", re.IGNORECASE)
+                           r"\byour (?:own )?(?:opinion|view|thoughts)\b|"
+                           # a judgement asked of a yes or no: "Is Quzhou a good place to live?", "衢州好不好"
+                           r"^\s*(?:is|are)\b[^?]*\b(?:good|nice|great|bad|safe|worth)\b|好不好|值不值得|适不适合",
+                           re.IGNORECASE)
 
 
 def asks_opinion(question: str) -> bool:

@@ -413,6 +413,8 @@ def test_the_assistants_own_view_is_no_fact_of_the_report(bot):
     assert bot.ask("What do you think of Quzhou's economy?").text == NOT_IN_REPORT
     assert "1056.6" in bot.ask("你觉得2013年衢州GDP是多少？").text  # a fact, asked chattily
     assert "四个一" in bot.ask("你认为报告提出的“四个一”是什么？").text
+    assert bot.ask("Is Quzhou a good place to live?").text == NOT_IN_REPORT  # a judgement, yes or no
+    assert bot.ask("衢州适不适合养老？").text == NOT_IN_REPORT
 
 
 def test_a_year_is_a_time_not_a_topic(bot):

@@ -161,6 +161,7 @@ def test_everyday_chinese_words_for_sewers_pigs_accidents_and_exports(bot):
     assert "28.6%" in bot.ask("往国外卖的货去年涨了多少？").text  # 外贸出口总额
     assert "长三角" in bot.ask("衢州旅游主要盯着哪里的客人？").text  # 客源
     assert "单独两孩" in bot.ask("今年生二胎的政策有什么变化？").text
+    assert "薄弱环节" in bot.ask("政府工作有哪些短板？").text
 
 
 def test_everyday_words_for_shopping_name_retail_sales(bot):
