@@ -88,6 +88,11 @@ def test_names_u8_gives_senses_cc_cedict_lacks(glossary):
         assert chinese in glossary.translate(english)[0]
 
 
+def test_a_title_or_an_award_is_the_kind_of_answer_not_a_topic(glossary):
+    assert "titl" not in [noun for noun, _ in glossary.topics("Which title did Kaihua win?")]  # as 称号 is in Chinese
+    assert "award" not in [noun for noun, _ in glossary.topics("What award did the city get for villages?")]
+
+
 def test_now_and_everyone_are_no_topics(bot):
     assert "农房抵押贷款" in bot.ask("What can farmers now use as collateral in the pilot?").text
     assert "大病保险" in bot.ask("What insurance scheme for serious illness will cover everyone?").text

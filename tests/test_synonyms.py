@@ -148,7 +148,8 @@ def test_everyday_words_for_online_shops_and_factories(bot):
      ("How many kilometres of urban roadway were built or rebuilt in 2013?", "36 公里"),  # 城市道路
      ("How many administrative villages are in the first batch to be cleaned up in 2014?", "500 个"),  # 首批
      ("Which hospital opened a new campus last year?", "衢江区人民医院"),  # 院区
-     ("Name an expressway project that is under construction and continuing.", "杭新景高速")],  # names.u8
+     ("Name an expressway project that is under construction and continuing.", "杭新景高速"),  # names.u8
+     ("What national title did Quzhou win for soil and water conservation?", "国家水土保持生态文明城市")],  # 水土保持
 )
 def test_everyday_english_words_for_report_terms(bot, question, expected):
     assert expected in bot.ask(question).text
