@@ -76,6 +76,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\baccording to (?:the )?(?:(?:government )?(?:work )?report|mayor)\b", " "),
     (r"\b(?:the|this) (?:(?:government )?work )?report (?:say|says|said|mention|mentions|mentioned|admit|admits|admitted)\b",
      " "),
+    (r"\b(?:the )?mayor (?:say|says|said|mention|mentions|mentioned|admit|admits|admitted|credit|credits|credited)\b", " "),
 )]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
 _ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b(?:\s+(?:me|us))?(?:\s+of)?\s+",

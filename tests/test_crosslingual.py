@@ -81,6 +81,10 @@ def test_a_verb_form_no_report_word_translates_is_no_missing_topic(bot):
     assert "追溯" not in bot._glossary.translate("date")[0]  # names.u8: 追溯 is "traceable" here, not "to date from"
 
 
+def test_support_meets_the_report_s_word_for_helping_firms(bot):  # names.u8: CC-CEDICT has 扶持 "to help/to assist"
+    assert "11 亿元" in bot.ask("How much support funding did enterprises receive in 2013?").text
+
+
 def test_names_u8_gives_senses_cc_cedict_lacks(glossary):
     # CC-CEDICT has 大桥 only as a name, 高速 only as "high speed", and no 城南
     for english, chinese in (("bridge", "大桥"), ("expressway", "高速"), ("south", "城南"), ("oversight", "监督"),
@@ -543,3 +547,5 @@ def test_the_report_as_the_source_and_a_verb_before_a_gerund_are_no_topics(gloss
     assert [noun for noun, _ in glossary.topics(as_question(question))] == ["function", "city"]
     assert "城市集聚辐射功能有待增强" in bot.ask(question).text
     assert "report" in as_question("Who delivered the government work report?")  # the report as what is asked
+    assert "mayor" not in as_question("What did the mayor say about the shortcomings?")  # the speaker, the source
+    assert "mayor" in as_question("Who is the mayor of Quzhou?")
