@@ -106,6 +106,9 @@ _ATTRIBUTE_WORDS = frozenset(
 
 
 _SHARE_WORDS = frozenset(_stem(w) for w in "percentage percent proportion share".split())
+# British spellings, as stems, and the American ones of CC-CEDICT: colour, organisation, programme, defence, analyse
+_BRITISH = [(r"(?<=[a-z]{2})our", "or"), (r"(?<=[a-z]{3})is(?=ation|e|ed|es|ing|$)", "iz"), (r"(?<=[a-z]{3})mme?$", "m"),
+            (r"(?<=[a-z]{3})enc$", "ens"), (r"(?<=[a-z]{3})ys(?=e|ed|es|ing|$)", "yz")]
 
 
 def _words(text: str) -> list[str]:
@@ -375,7 +378,7 @@ class Glossary:
                 found += [(part, _stem(part.group(0).lower())) for part in parts
                           if part.group(0).lower() not in ENGLISH_STOPWORDS]
             else:
-                found.append((match, _stem(word)))
+                found.append((match, self._american(_stem(word))))
         units, i = [], 0
         while i < len(found):
             n = next((n for n in (3, 2)
@@ -425,6 +428,16 @@ class Glossary:
             self._derived[word] = next((terms for other, terms in self._terms.items() if _same_word(word, other)), []) \
                 or next((self._terms[_stem(lemma)] for lemma in _verb_lemmas(word) if _stem(lemma) in self._terms), [])
         return self._derived[word]
+
+    def _american(self, stem: str) -> str:
+        """A British spelling's stem as the American one CC-CEDICT glosses with, when only that has report terms:
+        "organisation" -> "organization", "programm" -> "program", "neighbourhood" -> "neighborhood"."""
+        if stem in self._terms:
+            return stem
+        american = stem
+        for british, us in _BRITISH:
+            american = re.sub(british, us, american)
+        return american if self._word_terms(american) else stem
 
     def _names_noun(self, term: str, word: str) -> bool:
         glosses = (_BRACKETS.sub(" ", d).strip() for d in self._definitions.get(term, "").split("/"))

@@ -85,6 +85,12 @@ def test_support_meets_the_report_s_word_for_helping_firms(bot):  # names.u8: CC
     assert "11 亿元" in bot.ask("How much support funding did enterprises receive in 2013?").text
 
 
+def test_a_british_spelling_translates_as_the_american_one(glossary):
+    for british, american in (("organisations", "organizations"), ("programme", "program"),
+                              ("neighbourhood", "neighborhood"), ("defence", "defense"), ("urbanisation", "urbanization")):
+        assert glossary.translate(british)[1] == glossary.translate(american)[1] != []
+
+
 def test_names_u8_gives_senses_cc_cedict_lacks(glossary):
     # CC-CEDICT has 大桥 only as a name, 高速 only as "high speed", and no 城南
     for english, chinese in (("bridge", "大桥"), ("expressway", "高速"), ("south", "城南"), ("oversight", "监督"),
