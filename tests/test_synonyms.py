@@ -149,7 +149,8 @@ def test_everyday_words_for_online_shops_and_factories(bot):
      ("How many administrative villages are in the first batch to be cleaned up in 2014?", "500 个"),  # 首批
      ("Which hospital opened a new campus last year?", "衢江区人民医院"),  # 院区
      ("Name an expressway project that is under construction and continuing.", "杭新景高速"),  # names.u8
-     ("What national title did Quzhou win for soil and water conservation?", "国家水土保持生态文明城市")],  # 水土保持
+     ("What national title did Quzhou win for soil and water conservation?", "国家水土保持生态文明城市"),  # 水土保持
+     ("What kinds of social organisations will the city encourage?", "志愿者协会")],  # 社会组织, British spelling too
 )
 def test_everyday_english_words_for_report_terms(bot, question, expected):
     assert expected in bot.ask(question).text
