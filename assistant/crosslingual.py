@@ -41,7 +41,8 @@ ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more
-    less least hello hi hey thanks thank dear worth planned now everyone everybody anyone anybody someone somebody
+    less least hello hi hey thanks thank dear worth planned now everyone everybody anyone anybody someone
+    somebody
     m re ve ll t don doesn didn isn aren wasn weren haven hasn""".split()  # "I'd like to know…", "Hello, … Thanks!",
 )  # "…worth?", and what is left of "I'm", "we've", "don't"
 TERMS_PER_WORD = 3
@@ -107,8 +108,8 @@ _ATTRIBUTE_WORDS = frozenset(
 
 _SHARE_WORDS = frozenset(_stem(w) for w in "percentage percent proportion share".split())
 # British spellings, as stems, and the American ones of CC-CEDICT: colour, organisation, programme, defence, analyse
-_BRITISH = [(r"(?<=[a-z]{2})our", "or"), (r"(?<=[a-z]{3})is(?=ation|e|ed|es|ing|$)", "iz"), (r"(?<=[a-z]{3})mme?$", "m"),
-            (r"(?<=[a-z]{3})enc$", "ens"), (r"(?<=[a-z]{3})ys(?=e|ed|es|ing|$)", "yz")]
+_BRITISH = [(r"(?<=[a-z]{2})our", "or"), (r"(?<=[a-z]{3})is(?=ation|e|ed|es|ing|$)", "iz"),
+            (r"(?<=[a-z]{3})mme?$", "m"), (r"(?<=[a-z]{3})enc$", "ens"), (r"(?<=[a-z]{3})ys(?=e|ed|es|ing|$)", "yz")]
 
 
 def _words(text: str) -> list[str]:
@@ -118,7 +119,8 @@ def _words(text: str) -> list[str]:
 def _glosses(definition: str) -> list[str]:
     """Short translations in one CC-CEDICT definition: "gross domestic production (GDP)" -> ['gross domestic
     production', 'GDP']; a name's gloss "Quzhou prefecture level city in Zhejiang" also gives 'Quzhou'."""
-    definition = re.sub(r"\bCL:.*|,?\s*\babbr\. (?:of|for|to)\b.*", "", definition)  # "chemical industry, abbr. of 化學工業…"
+    # Measure words, and a note after the gloss: "chemical industry, abbr. of 化學工業|化学工业[…]"
+    definition = re.sub(r"\bCL:.*|,?\s*\babbr\. (?:of|for|to)\b.*", "", definition)
     # Brackets hold context ("bed (in hospital, hotel …)") or an acronym ("(GDP)"): keep only acronyms.
     acronyms = _ACRONYM.findall(definition)
     outer = _BRACKETS.sub(" ", definition).strip()
@@ -136,7 +138,8 @@ def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
             yield length, words
 
 
-_DERIVED = frozenset("ion ive ment ement ity al er or".split())  # endings the stemmer leaves on ("manag", "management")
+# endings the stemmer leaves on; "ement" after a stem that lost its "e" ("manag", "management")
+_DERIVED = frozenset("ion ive ment ement ity al er or".split())
 
 
 def _same_word(a: str, b: str) -> bool:

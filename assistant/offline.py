@@ -27,9 +27,11 @@ _ENDS_ASKING_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORDS})$")
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
 # What the asker says of themselves before asking ("我是一名记者，"): no topic of the question. Not 我市 ("our city").
 _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
-# and in English, a greeting or what the asker says of themselves ("Sorry if this is basic:", "I'm comparing cities.")
+# and in English, a greeting, what the asker says of themselves or what the answer is for ("Sorry if this is basic:",
+# "I'm comparing cities.", "For my class presentation,", "As a student,")
 _PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|quick (?:one|question)"
-                          r"|i|i'm|i am|i've|i have|i was|we're|we are|for (?:my|our|a|an)|as (?:a|an))\b[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
+                          r"|i|i'm|i am|i've|i have|i was|we're|we are|for (?:my|our|a|an)|as (?:a|an))\b"
+                          r"[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
@@ -79,8 +81,8 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b(?:the )?mayor (?:say|says|said|mention|mentions|mentioned|admit|admits|admitted|credit|credits|credited)\b", " "),
 )]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
-_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b(?:\s+(?:me|us))?(?:\s+of)?\s+",
-                    re.IGNORECASE)
+_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b"
+                    r"(?:\s+(?:me|us))?(?:\s+of)?\s+", re.IGNORECASE)
 
 
 def as_question(question: str) -> str:
