@@ -204,8 +204,8 @@ class Assistant:
     def _past_tense_year(self, query: str) -> str:
         """An English figure asked in the past tense and no year, as asked of the year the report looks back on:
         "How many yellow-label cars did Quzhou retire?" is 2013's 2306, not the 2000 of the 2014 plan."""
-        if not self._report_year or years(query) or has_chinese(query) or not _PAST.search(query) \
-                or _PLANNED.search(query) or answer_type(query) != "quantity":
+        if not self._report_year or self._tense_year(query, query) != str(self._report_year - 1) \
+                or answer_type(query) != "quantity":
             return query
         return re.sub(r"\s*([?.!]*)\s*$", rf" in {self._report_year - 1}\1", query, count=1)
 

@@ -65,6 +65,7 @@ def without_preamble(question: str) -> str:
     return question
 
 
+_SAYS = "say|says|said|mention|mentions|mentioned|admit|admits|admitted"  # what a source does with what is asked
 # English wordings that name no topic, each with what it says: the "set" of "the target is set for 2014" (not
 # "set up"; as a noun it glosses 固定, "fixed"), phrases that only link, and idioms whose "time" and "place" are none.
 _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
@@ -76,9 +77,8 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
     # the report as the source: what it says is asked, not the report itself
     (r"\baccording to (?:the )?(?:(?:government )?(?:work )?report|mayor)\b", " "),
-    (r"\b(?:the|this) (?:(?:government )?work )?report (?:say|says|said|mention|mentions|mentioned|admit|admits|admitted)\b",
-     " "),
-    (r"\b(?:the )?mayor (?:say|says|said|mention|mentions|mentioned|admit|admits|admitted|credit|credits|credited)\b", " "),
+    (rf"\b(?:the|this) (?:(?:government )?work )?report (?:{_SAYS})\b", " "),
+    (rf"\b(?:the )?mayor (?:{_SAYS}|credit|credits|credited)\b", " "),
 )]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
 _ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b"
