@@ -150,7 +150,9 @@ def test_everyday_words_for_online_shops_and_factories(bot):
      ("Which hospital opened a new campus last year?", "衢江区人民医院"),  # 院区
      ("Name an expressway project that is under construction and continuing.", "杭新景高速"),  # names.u8
      ("What national title did Quzhou win for soil and water conservation?", "国家水土保持生态文明城市"),  # 水土保持
-     ("What kinds of social organisations will the city encourage?", "志愿者协会")],  # 社会组织, British spelling too
+     ("What kinds of social organisations will the city encourage?", "志愿者协会"),  # 社会组织, British spelling too
+     ("What sports festival will be organised in 2014?", "全民体育节"),  # 体育节, not 体育大会
+     ("What did the city give priority to in its fight against traffic congestion?", "公共交通")],  # 治堵
 )
 def test_everyday_english_words_for_report_terms(bot, question, expected):
     assert expected in bot.ask(question).text
@@ -160,6 +162,7 @@ def test_everyday_chinese_words_for_sewers_pigs_accidents_and_exports(bot):
     assert "152 公里" in bot.ask("去年铺了多少公里的下水管？").text  # 污水管网
     assert "75.7 万头" in bot.ask("养猪的数量压下来多少头？").text  # 生猪饲养量
     assert "2.9%" in bot.ask("安全事故的次数降了多少？").text  # 事故起数
+    assert "2.9%" in bot.ask("去年安全生产出事的次数少了百分之几？").text
     assert "28.6%" in bot.ask("往国外卖的货去年涨了多少？").text  # 外贸出口总额
     assert "长三角" in bot.ask("衢州旅游主要盯着哪里的客人？").text  # 客源
     assert "单独两孩" in bot.ask("今年生二胎的政策有什么变化？").text
