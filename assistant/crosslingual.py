@@ -144,9 +144,11 @@ _DERIVED = frozenset("ion ive ment ement ity al er or".split())
 
 def _same_word(a: str, b: str) -> bool:
     """Two stems of one word: equal, or one is the other with a derivational ending, which the
-    stemmer leaves on ("product" and "production", the gloss of 生产总值; not "capita" and "capital")."""
+    stemmer leaves on ("product" and "production", the gloss of 生产总值; not "capita" and "capital"), before
+    which a final "y" is "i" ("industry" and "industrial")."""
     short, long = sorted((a, b), key=len)
-    return a == b or len(short) >= 5 and long.startswith(short) and long[len(short):] in _DERIVED
+    base = short[:-1] + "i" if short.endswith("y") else short
+    return a == b or len(short) >= 5 and long.startswith(base) and long[len(base):] in _DERIVED
 
 
 def _best_terms(terms: dict[str, tuple[int, int]]) -> list[str]:

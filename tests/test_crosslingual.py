@@ -107,6 +107,11 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
     assert "全民健身运动" in bot.ask("What fitness movement was carried out across the city in 2013?").text
 
 
+def test_an_adjective_in_al_meets_its_noun_in_y(glossary):  # the stemmer keeps "industrial" and "industry"
+    assert glossary.covers("优化全域工业布局", "industrial", ())
+    assert not glossary.covers("优化全域工业布局", "partial", ())
+
+
 def test_a_title_or_an_award_is_the_kind_of_answer_not_a_topic(glossary):
     assert "titl" not in [noun for noun, _ in glossary.topics("Which title did Kaihua win?")]  # as 称号 is in Chinese
     assert "award" not in [noun for noun, _ in glossary.topics("What award did the city get for villages?")]
