@@ -73,6 +73,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b((?:did|does|do|will|would|has|have|had)\s+(?:[\w'’\-]+\s+){0,3})set\b(?!\s+up)", r"\1"),  # "did Quzhou set"
     (r"\b(?:in terms of|with (?:regard|respect) to|as regards)\b", " "),
     (r"\bin (\w+) terms\b", r"in \1"),  # "in dollar terms"
+    (r"\bin an? ((?:[\w\-]+\s+){1,2}?)(?:way|manner|fashion)\b", r"\1"),  # "in a coordinated way": how, not what
     (r"\bfor the first time\b", "first"),  # 首届, 首个
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
     # the report as the source: what it says is asked, not the report itself

@@ -105,6 +105,7 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
         assert chinese in glossary.translate(english)[0]
     assert "75.7 万头" in bot.ask("How many hogs were cut from farm stocks last year?").text
     assert "全民健身运动" in bot.ask("What fitness movement was carried out across the city in 2013?").text
+    assert "资源配置导向机制" in bot.ask("What guidance mechanism for resource allocation was built in 2013?").text
 
 
 def test_an_adjective_in_al_meets_its_noun_in_y(glossary):  # the stemmer keeps "industrial" and "industry"
@@ -530,6 +531,8 @@ def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "place" not in as_question("Which festival took place at Jianglang Mountain?")
     assert "terms" not in as_question("In dollar terms, how much did Quzhou export in 2013?")
     assert "set" not in as_question("What unemployment rate cap did Quzhou set for 2014?")  # a verb, no topic
+    assert "way" not in as_question("Which kinds of trade will be developed in a coordinated way?")  # how, not what
+    assert "内外贸" in bot.ask("Which kinds of trade will be developed in a coordinated way in 2014?").text
     assert "首届" in bot.ask("Which festival took place for the first time at Jianglang Mountain?").text
 
 
