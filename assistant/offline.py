@@ -76,6 +76,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\bin an? ((?:[\w\-]+\s+){1,2}?)(?:way|manner|fashion)\b", r"\1"),  # "in a coordinated way": how, not what
     (r"\bfor the first time\b", "first"),  # 首届, 首个
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
+    (r"\b(?:look|looks|looked|looking) like\b", " "),  # "What will the chain look like?": what it is
     # the report as the source: what it says is asked, not the report itself
     (r"\baccording to (?:the )?(?:(?:government )?(?:work )?report|mayor)\b", " "),
     (rf"\b(?:the|this) (?:(?:government )?work )?report (?:{_SAYS})\b", " "),

@@ -532,6 +532,8 @@ def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "terms" not in as_question("In dollar terms, how much did Quzhou export in 2013?")
     assert "set" not in as_question("What unemployment rate cap did Quzhou set for 2014?")  # a verb, no topic
     assert "way" not in as_question("Which kinds of trade will be developed in a coordinated way?")  # how, not what
+    assert "look" not in as_question("What will the garbage collection chain look like in villages?")
+    assert "户集" in bot.ask("What will the garbage collection chain look like in villages?").text
     assert "内外贸" in bot.ask("Which kinds of trade will be developed in a coordinated way in 2014?").text
     assert "首届" in bot.ask("Which festival took place for the first time at Jianglang Mountain?").text
 

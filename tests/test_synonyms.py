@@ -152,7 +152,8 @@ def test_everyday_words_for_online_shops_and_factories(bot):
      ("What national title did Quzhou win for soil and water conservation?", "国家水土保持生态文明城市"),  # 水土保持
      ("What kinds of social organisations will the city encourage?", "志愿者协会"),  # 社会组织, British spelling too
      ("What sports festival will be organised in 2014?", "全民体育节"),  # 体育节, not 体育大会
-     ("What did the city give priority to in its fight against traffic congestion?", "公共交通")],  # 治堵
+     ("What did the city give priority to in its fight against traffic congestion?", "公共交通"),  # 治堵
+     ("What about business registration in 2014?", "工商登记制度改革")],  # and names.u8: 登记 "registration"
 )
 def test_everyday_english_words_for_report_terms(bot, question, expected):
     assert expected in bot.ask(question).text
@@ -166,6 +167,7 @@ def test_everyday_chinese_words_for_sewers_pigs_accidents_and_exports(bot):
     assert "28.6%" in bot.ask("往国外卖的货去年涨了多少？").text  # 外贸出口总额
     assert "长三角" in bot.ask("衢州旅游主要盯着哪里的客人？").text  # 客源
     assert "单独两孩" in bot.ask("今年生二胎的政策有什么变化？").text
+    assert "网上政务大厅" in bot.ask("网上办事大厅今年建不建？").text
     assert "薄弱环节" in bot.ask("政府工作有哪些短板？").text
 
 
