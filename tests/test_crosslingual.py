@@ -101,9 +101,11 @@ def test_names_u8_gives_senses_cc_cedict_lacks(glossary):
 def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
     # words CC-CEDICT lacks (生猪, 治水, 突破口, 二期) or gives without the reader's word (健身 "fitness", 养殖 "farm")
     for english, chinese in (("pigs", "生猪"), ("water control", "治水"), ("breakthrough", "突破口"),
-                             ("second phase", "二期"), ("fitness", "健身"), ("farming", "养殖")):
+                             ("second phase", "二期"), ("fitness", "健身"), ("farming", "养殖"),
+                             ("administrative villages", "行政村")):
         assert chinese in glossary.translate(english)[0]
     assert "75.7 万头" in bot.ask("How many hogs were cut from farm stocks last year?").text
+    assert "龙游馆" in bot.ask("Which online pavilion opened on Taobao?").text
     assert "全民健身运动" in bot.ask("What fitness movement was carried out across the city in 2013?").text
     assert "资源配置导向机制" in bot.ask("What guidance mechanism for resource allocation was built in 2013?").text
 
