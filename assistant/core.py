@@ -280,15 +280,21 @@ class Assistant:
         )
         if not extracts:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=float("-inf"))
-        best = extracts[0]
-        paragraph = candidates[best.paragraph_index]
+        top = extracts[0]
+        # The next-best clause of the same paragraph, when the best does not answer: retrieval found the
+        # paragraph, and its best clause is often the one that shares the question's general words
+        # ("water treatment" meets 污水处理率 before 首批 500 个行政村整治). Not a part of the best clause.
+        tried = [top] + [e for e in extracts[1:2] if e.paragraph_index == top.paragraph_index
+                         and e.clause not in top.clause and top.clause not in e.clause]
+        best = next((e for e in tried if self._relevance(query, e) >= OFFLINE_RELEVANCE
+                     and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked, query,
+                                        named, named_places)), None)
+        if best is None:
+            return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=self._relevance(query, top))
         relevance = self._relevance(query, best)
-        if relevance < OFFLINE_RELEVANCE or not self._supports(best.clause, paragraph, kind, question, asked, query,
-                                                               named, named_places):
-            return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
-        # A close runner-up from the same paragraph completes the answer; one from another
+        # A close runner-up from the same paragraph completes the best answer; one from another
         # paragraph is more often the same topic in the other year.
-        chosen = [best] + [e for e in extracts[1:2] if e.paragraph_index == best.paragraph_index
+        chosen = [best] + [e for e in extracts[1:2] if best is top and e.paragraph_index == best.paragraph_index
                            and e.score >= best.score - 0.05]
         citations: list[Citation] = []
         parts = []

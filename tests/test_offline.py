@@ -792,3 +792,9 @@ def test_a_topic_before_de_and_another_may_name_a_kind_of_it(bot):
     assert joined_by_de("2013年银行的贷款总共有多少？", ["贷款"]) == {}
     # 银行的贷款 is 银行贷款: its head in the clause, 银行 in the paragraph (杭州银行衢州分行)
     assert "1251" in bot.ask("去年银行的贷款总共有多少？").text
+
+
+def test_the_next_clause_of_the_paragraph_answers_when_the_best_does_not(bot):
+    # "water treatment" meets 污水处理率 first; the clause after it counts the villages
+    assert "500 个" in bot.ask("In 2014's water treatment, how many villages make up the first batch?").text
+    assert "1056.6 亿元" in bot.ask("2013年衢州的经济总盘子有多大？").text
