@@ -113,6 +113,7 @@ def test_everyday_words_for_finding_work_name_employment(bot):
     assert "3.3 万人" in bot.ask("2013年有多少人找到了工作？").text  # not 人才工作's "6 名"
     assert "1.4 万人" in bot.ask("2013年有多少人重新找到工作？").text  # 再就业
     assert "1.4 万人" in bot.ask("去年有多少人重新上岗？").text
+    assert "殡葬基本服务免费" in bot.ask("去年办丧事方面出台了什么新政策？").text
 
 
 def test_the_first_is_the_report_s_首个(bot):
