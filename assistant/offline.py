@@ -77,6 +77,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\bfor the first time\b", "first"),  # 首届, 首个
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
     (r"\b(?:look|looks|looked|looking) like\b", " "),  # "What will the chain look like?": what it is
+    (r"\b(?:off|on) the roads?\b", " "),  # "taken off the road": scrapped, "put on the road": into service
     # the report as the source: what it says is asked, not the report itself
     (r"\baccording to (?:the )?(?:(?:government )?(?:work )?report|mayor)\b", " "),
     (rf"\b(?:the|this) (?:(?:government )?work )?report (?:{_SAYS})\b", " "),

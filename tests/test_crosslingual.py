@@ -102,7 +102,8 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
     # words CC-CEDICT lacks (生猪, 治水, 突破口, 二期) or gives without the reader's word (健身 "fitness", 养殖 "farm")
     for english, chinese in (("pigs", "生猪"), ("water control", "治水"), ("breakthrough", "突破口"),
                              ("second phase", "二期"), ("fitness", "健身"), ("farming", "养殖"),
-                             ("administrative villages", "行政村")):
+                             ("administrative villages", "行政村"), ("waterways", "河道"),
+                             ("household wastewater", "生活污水"), ("taxes and fees", "税费")):
         assert chinese in glossary.translate(english)[0]
     assert "75.7 万头" in bot.ask("How many hogs were cut from farm stocks last year?").text
     assert "龙游馆" in bot.ask("Which online pavilion opened on Taobao?").text
@@ -535,6 +536,8 @@ def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "set" not in as_question("What unemployment rate cap did Quzhou set for 2014?")  # a verb, no topic
     assert "way" not in as_question("Which kinds of trade will be developed in a coordinated way?")  # how, not what
     assert "look" not in as_question("What will the garbage collection chain look like in villages?")
+    assert "road" not in as_question("How many old polluting cars were taken off the road in 2013?")
+    assert "2306 辆" in bot.ask("How many old polluting cars were taken off the road in 2013?").text
     assert "户集" in bot.ask("What will the garbage collection chain look like in villages?").text
     assert "内外贸" in bot.ask("Which kinds of trade will be developed in a coordinated way in 2014?").text
     assert "首届" in bot.ask("Which festival took place for the first time at Jianglang Mountain?").text

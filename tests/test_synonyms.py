@@ -155,7 +155,8 @@ def test_everyday_words_for_online_shops_and_factories(bot):
      ("What kinds of social organisations will the city encourage?", "志愿者协会"),  # 社会组织, British spelling too
      ("What sports festival will be organised in 2014?", "全民体育节"),  # 体育节, not 体育大会
      ("What did the city give priority to in its fight against traffic congestion?", "公共交通"),  # 治堵
-     ("What about business registration in 2014?", "工商登记制度改革")],  # and names.u8: 登记 "registration"
+     ("What about business registration in 2014?", "工商登记制度改革"),  # and names.u8: 登记 "registration"
+     ("How fast should online retail transactions grow in 2014?", "70%")],  # 电子商务交易额
 )
 def test_everyday_english_words_for_report_terms(bot, question, expected):
     assert expected in bot.ask(question).text
