@@ -67,7 +67,8 @@ def without_preamble(question: str) -> str:
 
 _SAYS = "say|says|said|mention|mentions|mentioned|admit|admits|admitted"  # what a source does with what is asked
 # English wordings that name no topic, each with what it says: the "set" of "the target is set for 2014" (not
-# "set up"; as a noun it glosses 固定, "fixed"), phrases that only link, and idioms whose "time" and "place" are none.
+# "set up"; as a noun it glosses 固定, "fixed"), phrases that only link or say how, and idioms whose "time", "place",
+# "road" and "look" are none.
 _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b((?:is|are|was|were|be|been)\s+)set\b(?!\s+up)", r"\1"),
     (r"\b((?:did|does|do|will|would|has|have|had)\s+(?:[\w'’\-]+\s+){0,3})set\b(?!\s+up)", r"\1"),  # "did Quzhou set"
@@ -93,7 +94,7 @@ def as_question(question: str) -> str:
     "Name the town running the pilot." -> "Which town running the pilot.", "Give the length of the greenways." ->
     "What is the length of the greenways."; anything else as it is, less the phrases that only link
     ("What happens to taxis in terms of fuel?": "terms" is no topic), the "set" of "is set for", and the
-    "time" of "for the first time" and "place" of "take place", idioms that name no topic."""
+    "time" of "for the first time", "place" of "take place" and "road" of "off the road", idioms that name no topic."""
     for pattern, said in _NO_TOPIC:
         question = pattern.sub(said, question)
     order = _ORDER.match(question)
