@@ -35,7 +35,8 @@ _PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evenin
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
-                       r"how (many|much|large|big|long|high|far|fast)|\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")
+                       r"how (many|much|large|big|long|high|far|fast)|"
+                       r"(?<!-)\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")  # not "high-speed"
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
 # the earlier topic only as "it", 它 or 他/她 ("How much did it grow?", "What was its growth rate?", "他作报告是哪一天？";
 # not "Did Quzhou complete its targets?", where a name comes first, nor the 他 of 其他, "other").
@@ -601,7 +602,8 @@ _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x", "t")  # t: 现在, 目前
 # "完成多少", "打算新增多少": verbs of the figure or of the plan, not what is counted
 _SENTENCE_END = frozenset("?？!！。;；")
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争 "
-                          "超过 超出 低于 高于 不到 控制 不能 不得 必须 应该 能够 可以 允许 容许".split())  # its bounds, modals
+                          "超过 超出 低于 高于 不到 控制 不能 不得 必须 应该 能够 可以 允许 容许 "
+                          "拿到 得到 收到 领到 获得".split())  # its bounds, modals, getting it
 
 
 _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"
