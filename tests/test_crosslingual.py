@@ -104,13 +104,14 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
                              ("second phase", "二期"), ("fitness", "健身"), ("farming", "养殖"),
                              ("administrative villages", "行政村"), ("waterways", "河道"),
                              ("household wastewater", "生活污水"), ("taxes and fees", "税费"), ("obsolete", "落后"),
-                             ("unlawful", "非法"), ("handover", "交接"), ("factory", "企业")):
+                             ("unlawful", "非法"), ("handover", "交接"), ("factory", "企业"), ("events", "赛事")):
         assert chinese in glossary.translate(english)[0]
     assert "75.7 万头" in bot.ask("How many hogs were cut from farm stocks last year?").text
     assert "龙游馆" in bot.ask("Which online pavilion opened on Taobao?").text
     assert "56 家" in bot.ask("How many outdated factories were shut down in 2013?").text
     assert "全民健身运动" in bot.ask("What fitness movement was carried out across the city in 2013?").text
     assert "资源配置导向机制" in bot.ask("What guidance mechanism for resource allocation was built in 2013?").text
+    assert "地掷球世锦赛" in bot.ask("Which two national-level sports events will the city host in 2014?").text
 
 
 def test_an_adjective_in_al_meets_its_noun_in_y(glossary):  # the stemmer keeps "industrial" and "industry"
