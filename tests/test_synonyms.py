@@ -194,3 +194,8 @@ def test_an_everyday_listing_of_the_three_public_expenses_finds_三公(bot):
 
 def test_everyday_english_for_the_illegal_sand_sites(bot):
     assert "196 处" in bot.ask("How many sand pits were shut in 2013?").text  # 非法采砂制砂点
+
+
+def test_english_short_names_for_the_child_policy_and_the_most_beautiful_countryside(bot):
+    assert "单独两孩" in bot.ask("What new child policy is to be implemented?").text
+    assert "七里乡" in bot.ask("Which township was rated as Zhejiang's most beautiful countryside?").text
