@@ -635,6 +635,13 @@ def described(question: str) -> dict[str, str]:
             clause = []
         else:
             clause.append(word)
+    # whom a doing is for, between 给 and its verb, says which thing too: the 老人 of "给老人建多少个照料中心"
+    for i, word in enumerate(tagged[:-2]):
+        if word.word in ("给", "为", "替") and word.flag == "p" and tagged[i + 1].flag.startswith(_TOPIC_TAGS) \
+                and tagged[i + 2].flag.startswith("v"):
+            thing = next((w.word for w in tagged[i + 3 :] if w.flag.startswith(_TOPIC_TAGS) and len(w.word) > 1), None)
+            if thing:
+                found.setdefault(tagged[i + 1].word, thing)
     return found
 
 
@@ -709,13 +716,18 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     if any(w.word == "比" and w.flag == "p" for w in words):
         return None  # "A 比 B 少多少" asks a difference, to be computed
     before = words[:at]
+    # "报废了多少辆", "管好多少个村": the verb nearest a count by classifier does something to what is counted
+    # (but "出生了多少人" counts people by what they did)
+    counted = at + 1 < len(words) and words[at + 1].word in _CLASSIFIER_WORDS - {"人", "名", "位", "户"}
     while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
+                      or counted and before[-1].flag == "v"
                       or before[-1].word in _ANYTHING
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
                       or _miscut(before, report)
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
                       or before[-1].flag == "v" and len(before) > 1 and before[-2].flag.startswith(("n", "v"))
                       and len(before[-2].word) > 1 and words[len(before)].word == "的"):
+        counted = counted and before[-1].flag != "v"
         before.pop()
     if not before or before[-1].flag == "ns" or not before[-1].flag.startswith(("n", "v", "j", "l")):
         return None
