@@ -73,6 +73,14 @@ def test_a_growth_asked_as_a_percentage_may_be_a_multiple():
     assert not has_answer_type("quantity", clause, question="What percentage of sales was e-commerce?")  # a share
 
 
+def test_a_share_is_a_percentage_or_full_coverage():
+    assert has_answer_type("quantity", "空气质量优良率达到 70%以上", question="2014年空气好的天数要占多少？")  # 占: a share
+    assert not has_answer_type("quantity", "新建居家养老服务照料中心 500 个", question="照料中心要占多少？")
+    clause = "引进青年科学家 23 人，院士专家工作站实现县(市、区)全覆盖"
+    assert has_answer_type("quantity", clause, question="What share of counties have one?")
+    assert not has_answer_type("quantity", "新增养老机构床位 1330 张", question="What share of beds is new?")
+
+
 @pytest.mark.parametrize(
     "question, clause, expected",
     [("森林覆盖率是多少？", "启动“四大森林”建设", False),  # a rate wants a percentage; 四大 is a name
