@@ -199,3 +199,8 @@ def test_everyday_english_for_the_illegal_sand_sites(bot):
 def test_english_short_names_for_the_child_policy_and_the_most_beautiful_countryside(bot):
     assert "单独两孩" in bot.ask("What new child policy is to be implemented?").text
     assert "七里乡" in bot.ask("Which township was rated as Zhejiang's most beautiful countryside?").text
+
+
+def test_everyday_words_for_good_air_days_and_the_birth_policy(bot):
+    assert "70%" in bot.ask("今年空气好的天数要占多少？").text  # 空气质量优良率
+    assert "单独两孩" in bot.ask("What new family planning policy will be carried out?").text
