@@ -58,9 +58,9 @@ from assistant.text import (arabic_years, has_chinese, normalize, places, resolv
 log = logging.getLogger(__name__)
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code - 0xFEE0).isalnum()}
 
-# An English question's tense, when it names no year: what was done, or what is planned.
+# An English question's tense, when it names no year: what was done, or what is planned ("is the planned jump").
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|going to)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|going to|planned|expected|should|must|(?:is|are) to be)\b", re.IGNORECASE)
 _PLANNED = re.compile(r"\b(?:will|plan|plans|planned|target|targets|goal|goals|aim|aims|expected|should|must|going to)\b",
                       re.IGNORECASE)
 

@@ -272,6 +272,7 @@ def test_an_english_figure_asked_in_the_past_tense_is_of_the_year_the_report_loo
     assert "2306 辆" in bot.ask("How many yellow-label cars were scrapped?").text  # not the 2000 planned for 2014
     assert "17.4%" in bot.ask("How much was spending on the three public expenses cut?").text  # not 2014's 30%
     assert "2000 辆" in bot.ask("How many yellow-label cars will be scrapped?").text
+    assert "70%" in bot.ask("How big is the planned jump in e-commerce turnover?").text  # planned: 2014, not 2.3 倍
 
 
 def test_an_english_question_s_tense_keeps_to_its_part_of_the_report(bot):
