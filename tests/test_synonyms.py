@@ -204,3 +204,7 @@ def test_english_short_names_for_the_child_policy_and_the_most_beautiful_country
 def test_everyday_words_for_good_air_days_and_the_birth_policy(bot):
     assert "70%" in bot.ask("今年空气好的天数要占多少？").text  # 空气质量优良率
     assert "单独两孩" in bot.ask("What new family planning policy will be carried out?").text
+
+
+def test_the_green_light_is_the_report_s_approval(bot):
+    assert "3.1 万亩" in bot.ask("How much new construction land got the green light in 2013?").text  # 获批新增建设用地
