@@ -635,7 +635,7 @@ def described(question: str) -> dict[str, str]:
             clause = []
         else:
             clause.append(word)
-    # whom a doing is for, between 给 and its verb, says which thing too: the 老人 of "给老人建多少个照料中心"
+    # whom a doing is for, between 给 (为, 替) and its verb, says which thing too: the 老人 of "给老人建多少个照料中心"
     for i, word in enumerate(tagged[:-2]):
         if word.word in ("给", "为", "替") and word.flag == "p" and tagged[i + 1].flag.startswith(_TOPIC_TAGS) \
                 and tagged[i + 2].flag.startswith("v"):
