@@ -269,11 +269,11 @@ def test_a_word_inside_another_is_no_synonym():
      ("2014年城镇登记失业率不能超过多少？", ("失业率",)),  # a modal and a bound are no kind of figure
      ("2014年城镇登记失业率最多允许到多少？", ("失业率",)),  # nor is what is allowed
      ("2014年计划培训多少名农村实用人才？", ("农村",)),  # jieba's verb 实用 ends the nouns, unless the report…
-     ("2013年衢州财政一共花出去多少钱？", ("出去",)),
+     ("2013年衢州财政一共花出去多少钱？", ("出去",)),  # the verb says what the figure is of: spent, not collected
      ("2014年要管好多少个村的水？", None),  # the verb before a count by classifier is done to what is counted
      ("中关村那个产业园第一批签约的有多少个？", ("签约",)),  # only the verb nearest the count: 有, not 签约
      ("衢州2013年出生了多少人？", ("出生",)),  # people are counted by what they did
-     ("去年农民在家做来料加工一共拿到多少钱？", ("来料加工",)),  # getting the money is the figure's verb, as 达到  # the verb says what the figure is of: spent, not collected
+     ("去年农民在家做来料加工一共拿到多少钱？", ("来料加工",)),  # getting the money is the figure's verb, as 达到
      ("2014年河道治理的任务是多少公里？", None),  # 任务 names the kind of figure, as 目标 does
      ("今年城镇登记失业率的上限是多少？", None)],  # the bound names the kind of figure, as 目标 does
 )
