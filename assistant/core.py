@@ -286,12 +286,12 @@ class Assistant:
         # ("water treatment" meets 污水处理率 before 首批 500 个行政村整治). Not a part of the best clause.
         tried = [top] + [e for e in extracts[1:2] if e.paragraph_index == top.paragraph_index
                          and e.clause not in top.clause and top.clause not in e.clause]
-        best = next((e for e in tried if self._relevance(query, e) >= OFFLINE_RELEVANCE
-                     and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked, query,
-                                        named, named_places)), None)
+        scored = [(e, self._relevance(query, e)) for e in tried]
+        best, relevance = next(((e, r) for e, r in scored if r >= OFFLINE_RELEVANCE
+                                and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked,
+                                                   query, named, named_places)), (None, scored[0][1]))
         if best is None:
-            return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=self._relevance(query, top))
-        relevance = self._relevance(query, best)
+            return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
         # A close runner-up from the same paragraph completes the best answer; one from another
         # paragraph is more often the same topic in the other year.
         chosen = [best] + [e for e in extracts[1:2] if best is top and e.paragraph_index == best.paragraph_index
