@@ -719,15 +719,15 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     # "报废了多少辆", "管好多少个村": the verb nearest a count by classifier does something to what is counted
     # (but "出生了多少人" counts people by what they did)
     counted = at + 1 < len(words) and words[at + 1].word in _CLASSIFIER_WORDS - {"人", "名", "位", "户"}
+    done_to_it = next((i for i in range(at - 1, -1, -1) if words[i].flag == "v"), None) if counted else None
     while before and (before[-1].word in STOPWORDS or before[-1].word in _FIGURE_VERBS or len(before[-1].word) == 1
-                      or counted and before[-1].flag == "v"
+                      or len(before) - 1 == done_to_it
                       or before[-1].word in _ANYTHING
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
                       or _miscut(before, report)
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
                       or before[-1].flag == "v" and len(before) > 1 and before[-2].flag.startswith(("n", "v"))
                       and len(before[-2].word) > 1 and words[len(before)].word == "的"):
-        counted = counted and before[-1].flag != "v"
         before.pop()
     if not before or before[-1].flag == "ns" or not before[-1].flag.startswith(("n", "v", "j", "l")):
         return None
