@@ -160,7 +160,8 @@ class Assistant:
         turn_years = years(asked[-1]) if asked else set()
         if len(turn_years) == 1 and is_follow_up(question):  # "那第二年呢？" after "2013年…" asks 2014
             question = resolve_turn_years(question, int(turn_years.pop()))
-        standalone = standalone_question(self._absolute_years(question), history, self._common_terms)
+        standalone = standalone_question(self._absolute_years(question), history, self._common_terms,
+                                         None if has_chinese(question) or not history else bool(self._own_nouns(question)))
         if self.model is None:
             answer = self._offline(question, standalone)
             yield answer.text
@@ -226,9 +227,7 @@ class Assistant:
         if standalone == question:
             return answer
         chinese = has_chinese(question)
-        # a plan or target asks the earlier topic's, as 目标 does in Chinese: "And in 2014, what is the plan?"
-        nouns = [] if chinese else [(word, terms) for word, terms in self._glossary.topics(
-            self._in_report_words(question), self._synonyms.english(question)) if not _PLANNED.fullmatch(word)]
+        nouns = [] if chinese else self._own_nouns(question)
         switched = switched_question(self._absolute_years(question), standalone, self._common_terms,
                                      None if chinese else bool(nouns))
         if switched is None or answer.answered and self._names_own_topics(question, nouns, normalize(answer.text)):
@@ -236,9 +235,18 @@ class Assistant:
         second = self._extractive(question, switched)
         return second if second.answered or answer.answered else answer
 
+    def _own_nouns(self, question: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The topics an English turn names of its own, as `Glossary.topics` gives them, with no verb standing in
+        for a noun: "How many kilometres will be treated this year?" names none, "And how many were electric?" one.
+        Nor does a plan or target, which asks the earlier topic's, as 目标 does in Chinese: "And in 2014, what is
+        the plan?"."""
+        return [(word, terms) for word, terms in self._glossary.topics(
+            self._in_report_words(question), self._synonyms.english(question), verbs=False)
+            if not _PLANNED.fullmatch(word)]
+
     def _names_own_topics(self, question: str, nouns: list[tuple[str, tuple[str, ...]]], text: str) -> bool:
         """Whether a normalized answer text names what a follow-up names of its own: a Chinese one's `own_topics`,
-        an English one's `nouns` (as `Glossary.topics` gives them)."""
+        an English one's `nouns` (as `_own_nouns` gives them)."""
         if has_chinese(question):
             return all(topic in text for topic in own_topics(self._in_report_words(question), self._common_terms))
         return not self._uncovered(nouns, text, False)

@@ -336,7 +336,8 @@ class Glossary:
             phrase = re.compile(rf" of (?:the )?{words}").search(text.lower(), phrase.end())
         return phrase.group(1) if phrase else ""
 
-    def topics(self, text: str, named: list[tuple[str, str]] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    def topics(self, text: str, named: list[tuple[str, str]] = (),
+               verbs: bool = True) -> list[tuple[str, tuple[str, ...]]]:
         """The English nouns a question asks about, as (stem, the corpus terms it glosses): the
         words one of their corpus terms is glossed by as a noun, not a verb ("to care for") nor a
         modifier ("urban district"), nor the kind of figure ("volume"), and that can be nouns where
@@ -346,7 +347,8 @@ class Glossary:
         `named`: the report words English names were read as, with the names as written ("natural
         gas taxis" is 天然气出租车): nouns too, each counted as often as its name has words, so a
         question is as tolerant of a loose noun as it was word by word. With no noun, the other words
-        asked about stand in, less names: "What was the growth rate of exports?" -> [('export', ('出口',))]."""
+        asked about stand in, less names: "What was the growth rate of exports?" -> [('export', ('出口',))];
+        with `verbs` False, only those that can be something else than a verb do ("electric", not "treated")."""
         # Neither the kind of figure ("volume") nor its unit ("yuan", "km") is a topic.
         units = [(stems, terms, start, end) for stems, terms, start, end in self._units(text)
                  if stems[-1] not in _ATTRIBUTE_WORDS and not _UNIT_WORD.fullmatch(text[start:end])]
@@ -367,7 +369,8 @@ class Glossary:
                       and not re.search(r"(?:ed|ing)$", text[start:end])
                       and _readings(text, start) != {"ADV"} and not _infinitive(text, start)
                       and not _bare_verb(text, start) and not _wants_to(text, end)]
-        return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()]
+        return nouns or [(word, terms) for word, terms, start in asked if not text[start].isupper()
+                         and (verbs or _readings(text, start) != {"VERB"})]
 
     def _units(self, text: str) -> list[tuple[tuple[str, ...], list[str], int, int]]:
         """The question's English words, each with its corpus terms, where a phrase the dictionary

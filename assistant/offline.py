@@ -125,16 +125,20 @@ def is_follow_up(question: str) -> bool:
     return len(_A_YEAR.sub("年", normalize(question))) <= 8 or bool(leans)
 
 
-def standalone_question(question: str, history: list[dict], common: set[str] = frozenset()) -> str:
+def standalone_question(question: str, history: list[dict], common: set[str] = frozenset(),
+                        names_topic: bool | None = None) -> str:
     """Offline condensation: merge a follow-up into the previous user turn(s); `common` as `topics` takes it.
+    An English turn that names no topic (`names_topic` False) leans on the one before, whatever its length:
+    "How many will be scrapped this year?" after "How many yellow-label cars were scrapped in 2013?".
 
     Years in the follow-up replace those of the earlier question:
     "2013年生产总值是多少？" + "2014年呢？" -> "生产总值是多少？ 2014年呢？".
     """
     previous = user_turns(history)
     # a turn with no year of its own asks of the year the conversation is in
-    leans = previous and (is_follow_up(question) or years(previous[-1]) and not years(question))
-    if not leans or _asks_on_its_own(question, previous[-1], common):
+    leans = previous and (is_follow_up(question) or years(previous[-1]) and not years(question)
+                          or names_topic is False)
+    if not leans or _asks_on_its_own(question, previous[-1], common, names_topic):
         return question
     base = previous[-1]
     for earlier in reversed(previous[:-1]):
@@ -177,12 +181,18 @@ def own_topics(question: str, common: set[str] = frozenset()) -> list[str]:
     return [topic for topic in topics(question, common) + verbal if not topic.startswith(named_places)]
 
 
-def _asks_on_its_own(question: str, previous: str, common: set[str]) -> bool:
+def _asks_on_its_own(question: str, previous: str, common: set[str], names_topic: bool | None = None) -> bool:
     """Whether a turn that opens like a follow-up is a whole question: it asks (哪, 什么, 多少, 谁…), names
-    a topic, and names a year when the turn before did. "那2014年哪个区要通过省级生态区验收？" needs nothing of
-    "2013年哪个县通过了省级生态县验收？", whose 县 and 生态县 its answer would have to name too."""
-    return bool(_ASKS.search(question) and topics(question, common)
-                and (years(question) or not years(previous)) and not re.search("它|其", question))
+    a topic (a Chinese one's `topics`; whether an English one names any, `names_topic` tells), and names a
+    year when the turn before did. "那2014年哪个区要通过省级生态区验收？" needs nothing of
+    "2013年哪个县通过了省级生态县验收？", whose 县 and 生态县 its answer would have to name too. Only a figure
+    takes the earlier turn's year: "市长是谁？" or "Who delivered the report?" after "2013年…" asks who, of no year."""
+    if names_topic is None:
+        names_topic = bool(topics(question, common))
+    return bool((_ASKS.search(question) or _ASKS_EN.search(question)) and names_topic
+                and (years(question) or not years(previous)
+                     or answer_type(question) != "quantity" and not _FOLLOW_UP.search(question))
+                and not re.search(r"它|其|\b(?:it|its|they|them|their)\b", question, re.IGNORECASE))
 
 
 class IdfTable:

@@ -117,6 +117,21 @@ def test_a_follow_up_switching_to_what_the_report_lacks_declines(bot, follow_up)
     assert bot.ask(follow_up, history=history).text == NOT_IN_REPORT
 
 
+@pytest.mark.parametrize("question, follow_up", [
+    ("2013年淘汰了多少辆黄标车？", "市长是谁？"), ("What was Quzhou's GDP in 2013?", "Who delivered the report?")])
+def test_a_whole_question_asking_no_figure_takes_nothing_of_the_turn_before(bot, question, follow_up):
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
+    assert "沈仁康" in bot.ask(follow_up, history=history).text  # not a clause of 2013 the merged turns find
+
+
+def test_an_english_turn_naming_no_noun_leans_on_the_turn_before(bot):
+    history = [{"role": "user", "content": "How many kilometres of river were treated in 2013?"}]
+    assert "350 公里" in bot.ask("How many kilometres will be treated this year?", history=history).text
+    history = [{"role": "user", "content": "How many new taxis were put on the road in 2013?"}]
+    # an adjective still names a topic of the turn's own, which the taxis' clause lacks
+    assert bot.ask("And how many of them were electric?", history=history).text == NOT_IN_REPORT
+
+
 def test_follow_up_with_a_new_year(bot):
     history = [{"role": "user", "content": "2013年淘汰黄标车多少辆？"}, {"role": "assistant", "content": "2306 辆"}]
     assert "2000 辆" in bot.ask("那2014年呢？", history=history).text
