@@ -41,7 +41,7 @@ ENGLISH_STOPWORDS = frozenset(
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more
-    less least hello hi hey thanks thank dear worth planned now everyone everybody anyone anybody someone
+    less fewer least hello hi hey thanks thank dear worth planned now everyone everybody anyone anybody someone
     somebody
     m re ve ll t don doesn didn isn aren wasn weren haven hasn""".split()  # "I'd like to know…", "Hello, … Thanks!",
 )  # "…worth?", and what is left of "I'm", "we've", "don't"
@@ -260,8 +260,13 @@ class Glossary:
         among its glosses (jieba tags 长度 and 城镇 as places, CC-CEDICT glosses them "length" and
         "town"), or it has a common sense too and the `text` does not follow it with 市, 县, 区…
         (新建 is Xinjian county, but "计划新建城镇污水管网" means "newly built"; 江山市 is a place).
-        A term the dictionary lacks is a common word when it is two of them with no proper sense: 城镇人口."""
+        A term the dictionary lacks is a common word when it is two of them with no proper sense: 城镇人口;
+        and a two-character one that jieba's dictionary and the reports lack too is no word at all, but two
+        characters jieba's HMM joined: 后省 of "关掉落后企业后省出来多少".
+        """
         proper = self._proper(term)
+        if not proper and len(term) == 2:
+            return term not in jieba.dt.FREQ and term not in self._vocabulary
         if not proper:
             return any(self._proper(term[:i]) == {False} and self._proper(term[i:]) == {False}
                        for i in range(2, len(term) - 1))

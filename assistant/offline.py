@@ -34,7 +34,7 @@ _PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evenin
                           r"[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
-_QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|"
+_QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|个数|数目|总数|"
                        r"how (many|much|large|big|long|high|far|fast)|"
                        r"(?<!-)\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")  # not "high-speed"
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
@@ -498,7 +498,7 @@ def _asked_unit(question: str) -> str:
 # Nouns that name the kind of figure asked for, its basis or its currency, or the kind of trait, not its topic:
 # "增长幅度", "数量", "名字", "同比", "人民币", "特点".
 _ATTRIBUTE_NOUNS = frozenset(
-    "数量 数目 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
+    "数量 数目 个数 总数 总量 规模 盘子 比例 比重 占比 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
     "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 高度 深度 重量 同比 环比 "
     "人民币 上限 下限 任务 指标 数字 数据 数值 特点 特征 性质 意思 含义".split()
 )
@@ -506,7 +506,7 @@ _ATTRIBUTE_NOUNS = frozenset(
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
 # Words for anything at all, or a part of it: "买东西" is buying, not a thing the answer must name, and
 # "财政收入里地方的那部分" is the local part of the revenue.
-_ANYTHING = frozenset("东西 事情 事儿 部分".split())
+_ANYTHING = frozenset("东西 事情 事儿 部分 买东西 卖东西".split())  # jieba has 买东西 and 卖东西 as words
 # Words for anyone at all: "老百姓在消费品上花了多少钱" asks about 消费品, not about a kind of people.
 _ANYONE = frozenset("老百姓 百姓 民众 人们 大家 人群".split())
 # Words for any achievement: "粮食安全工作取得了什么成绩" is answered by "取得省“三连冠”".
@@ -613,7 +613,7 @@ _FRAME_TAGS = ("m", "q", "u", "d", "p", "c", "r", "x", "t")  # t: 现在, 目前
 _SENTENCE_END = frozenset("?？!！。;；")
 _FIGURE_VERBS = frozenset("达到 能到 要到 实现 完成 定为 到位 相差 一共 总共 大约 约为 打算 准备 争取 力争 "
                           "超过 超出 低于 高于 不到 控制 不能 不得 必须 应该 能够 可以 允许 容许 "
-                          "拿到 得到 收到 领到 获得".split())  # its bounds, modals, getting it
+                          "拿到 得到 收到 领到 获得 占到 占了".split())  # its bounds, modals, getting it, its share
 
 
 _FOR_WHOM = frozenset({"给", "供", "让"})  # prepositions that open a description: "给人走路骑车的绿道"

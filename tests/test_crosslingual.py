@@ -278,6 +278,13 @@ def test_a_place_tag_on_a_common_word_is_no_place(glossary, bot):
     # a word the dictionary lacks, made of two common ones: jieba tags 城镇人口 "ns" too
     assert glossary.is_common_word("城镇人口") and not glossary.is_common_word("柯城")
     assert "3.3 万人" in bot.ask("去年新找到工作的城镇人口有多少？").text
+    # two characters jieba's HMM joined, which neither dictionary nor the reports have: 后省 of "…企业后省出来…"
+    assert glossary.is_common_word("后省") and not glossary.is_common_word("衢宁")  # 衢宁铁路
+    assert "11.1 万吨标煤" in bot.ask("关掉落后企业后省出来多少吨标煤的用能空间？").text
+
+
+def test_fewer_says_how_a_figure_changed_and_is_no_topic(bot):
+    assert "75.7 万头" in bot.ask("How many pigs fewer were raised in 2013?").text  # 削减生猪饲养量
 
 
 def test_english_words_the_reports_never_translate(glossary, bot):

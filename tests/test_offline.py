@@ -76,6 +76,11 @@ def test_a_growth_asked_as_a_percentage_may_be_a_multiple():
 def test_a_share_is_a_percentage_or_full_coverage():
     assert has_answer_type("quantity", "空气质量优良率达到 70%以上", question="2014年空气好的天数要占多少？")  # 占: a share
     assert not has_answer_type("quantity", "新建居家养老服务照料中心 500 个", question="照料中心要占多少？")
+
+
+def test_a_count_asked_as_个数_and_buying_or_selling_as_no_topic(bot):
+    assert "47 个" in bot.ask("省重点项目个数2013").text  # 个数 asks a figure, as 数量 does
+    assert "70%" in bot.ask("今年网上卖东西的交易额要涨多少？").text  # jieba's word 卖东西 is selling, as 买东西 is buying
     clause = "引进青年科学家 23 人，院士专家工作站实现县(市、区)全覆盖"
     assert has_answer_type("quantity", clause, question="What share of counties have one?")
     assert not has_answer_type("quantity", "新增养老机构床位 1330 张", question="What share of beds is new?")

@@ -208,3 +208,14 @@ def test_everyday_words_for_good_air_days_and_the_birth_policy(bot):
 
 def test_the_green_light_is_the_report_s_approval(bot):
     assert "3.1 万亩" in bot.ask("How much new construction land got the green light in 2013?").text  # 获批新增建设用地
+
+
+def test_everyday_words_for_gdp_disposable_income_and_good_air_days(bot):
+    assert "1056.6 亿元" in bot.ask("衢州一年创造的财富总值在2013年达到多少？").text  # 生产总值
+    assert "28883 元" in bot.ask("城里上班族一年能自由支配的钱平均多少？").text  # 城镇居民人均可支配收入
+    assert "70%" in bot.ask("今年蓝天的日子要占到多少？").text  # 空气质量优良率; 占到 is the figure's verb
+
+
+@pytest.mark.parametrize("question", ["今年在哪里设点招商？", "Where will Quzhou send teams to attract investment in 2014?"])
+def test_everyday_words_for_stationed_investment_promotion(bot, question):
+    assert "北京中关村" in bot.ask(question).text  # 驻点招商
