@@ -219,3 +219,14 @@ def test_everyday_words_for_gdp_disposable_income_and_good_air_days(bot):
 @pytest.mark.parametrize("question", ["今年在哪里设点招商？", "Where will Quzhou send teams to attract investment in 2014?"])
 def test_everyday_words_for_stationed_investment_promotion(bot, question):
     assert "北京中关村" in bot.ask(question).text  # 驻点招商
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("去年报废的冒黑烟老车有多少辆？", "2306 辆"),  # 黄标车
+    ("How many smoky old vehicles were taken off the road in 2013?", "2306 辆"),
+    ("政府给企业免掉的税和费一共多少钱？", "38.2 亿元"),  # 减免税费
+    ("今年要把多少辆公交车改成烧气的？", "90 辆"),  # 油改气
+    ("What percentage more money will go into tourism projects this year?", "25%"),  # 旅游项目投入
+])
+def test_everyday_words_for_polluting_cars_tax_relief_gas_buses_and_tourism_spending(bot, question, expected):
+    assert expected in bot.ask(question).text
