@@ -230,3 +230,12 @@ def test_everyday_words_for_stationed_investment_promotion(bot, question):
 ])
 def test_everyday_words_for_polluting_cars_tax_relief_gas_buses_and_tourism_spending(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("市里办了第几届运动会？", "第四届市运会"),
+    ("今年要扩建哪家妇幼医院？", "市妇保院"),
+    ("What was free of charge for basic funerals?", "殡葬基本服务免费"),
+])
+def test_everyday_names_for_the_city_games_the_maternity_hospital_and_funerals(bot, question, expected):
+    assert expected in bot.ask(question).text
