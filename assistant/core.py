@@ -45,6 +45,7 @@ from assistant.offline import (
     paragraph_years,
     restated,
     standalone_question,
+    stands_alone,
     switched_question,
     topics,
     user_turns,
@@ -160,6 +161,9 @@ class Assistant:
         turn_years = years(asked[-1]) if asked else set()
         if len(turn_years) == 1 and is_follow_up(question):  # "那第二年呢？" after "2013年…" asks 2014
             question = resolve_turn_years(question, int(turn_years.pop()))
+        if asked and (year := self._year_by_tense(question)):
+            # its tense names the year, not the turn before: "How many beds will be added?" after "…in 2013?"
+            question = re.sub(r"\s*([?.!]*)\s*$", rf" in {year}\1", question, count=1)
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms,
                                          None if has_chinese(question) or not history else bool(self._own_nouns(question)))
         if self.model is None:
@@ -222,18 +226,24 @@ class Assistant:
     def _offline(self, question: str, standalone: str) -> Answer:
         """The extractive answer; for a follow-up that names a topic of its own, the earlier question asked of
         that topic (`switched_question`) when the merged reading declines or answers with a clause that does not
-        name the topic ("2014年生产总值增长目标是多少？" + "那人口自然增长率呢？")."""
+        name the topic ("2014年生产总值增长目标是多少？" + "那人口自然增长率呢？"); and a whole question that both
+        readings decline, asked on its own: "家庭农场培育了多少家？" after "今年GDP增长目标是多少？" asks 2013's count,
+        as the report has no other."""
         answer = self._extractive(question, standalone)
-        if standalone == question:
+        turn = self._absolute_years(question)
+        if standalone in (question, turn):
             return answer
         chinese = has_chinese(question)
         nouns = [] if chinese else self._own_nouns(question)
-        switched = switched_question(self._absolute_years(question), standalone, self._common_terms,
-                                     None if chinese else bool(nouns))
-        if switched is None or answer.answered and self._names_own_topics(question, nouns, normalize(answer.text)):
+        switched = switched_question(turn, standalone, self._common_terms, None if chinese else bool(nouns))
+        if switched is not None and not (answer.answered and self._names_own_topics(question, nouns,
+                                                                                     normalize(answer.text))):
+            second = self._extractive(question, switched)
+            answer = second if second.answered or answer.answered else answer
+        if answer.answered or not stands_alone(turn, self._common_terms, None if chinese else bool(nouns)):
             return answer
-        second = self._extractive(question, switched)
-        return second if second.answered or answer.answered else answer
+        alone = self._extractive(question, turn)
+        return alone if alone.answered else answer
 
     def _own_nouns(self, question: str) -> list[tuple[str, tuple[str, ...]]]:
         """The topics an English turn names of its own, as `Glossary.topics` gives them, with no verb standing in
@@ -409,6 +419,14 @@ class Assistant:
 
         parts = [part for part in figure_parts(clause_text, asked) if of_the_counted(part)]
         return bool(parts) and all(is_change(part) for part in parts)
+
+    def _year_by_tense(self, question: str) -> str | None:
+        """The year an English question names by its tense alone: 2013 for "How many farms were developed?"
+        (`_past_tense_year` reads it so), 2014 for "How many beds will be added?"; None for one that names a year."""
+        if has_chinese(question) or years(self._absolute_years(question)):
+            return None
+        asked = self._in_report_words(question)
+        return next(iter(years(asked)), None) or self._tense_year(question, asked)
 
     def _tense_year(self, question: str, asked: str) -> str | None:
         """The year an English question that names none asks of by its tense: what "will" be done is the report's

@@ -335,7 +335,9 @@ class Glossary:
         """The words "how many" counts: "How many new subway lines were built?" -> 'new subway lines';
         for a unit, what it measures: "How many kilometres of expressway…" -> 'expressway'."""
         words = r"((?:[a-z\-]+ )*?[a-z\-]+)\b(?= (?:are|were|is|was|does|did|do|will|have|has|in|of)\b|\?|$)"
-        phrase = re.search(rf"\bhow many {words}", text.lower())
+        # not an auxiliary: "How many will be scrapped?" counts what the turn before named
+        phrase = re.search(rf"\bhow many (?!(?:will|would|can|could|did|do|does|are|were|is|was|have|has|had|should|must)\b)"
+                           rf"{words}", text.lower())
         if phrase and _UNIT_WORD.fullmatch(phrase.group(1)):
             # a unit counts nothing: with no English after its "of" (a report word: "acres of 垦造耕地"), nothing
             phrase = re.compile(rf" of (?:the )?{words}").search(text.lower(), phrase.end())

@@ -181,6 +181,12 @@ def own_topics(question: str, common: set[str] = frozenset()) -> list[str]:
     return [topic for topic in topics(question, common) + verbal if not topic.startswith(named_places)]
 
 
+def stands_alone(question: str, common: set[str] = frozenset(), names_topic: bool | None = None) -> bool:
+    """Whether a turn is a whole question whatever came before it: it asks, names a topic of its own (as
+    `_asks_on_its_own` reads them), and neither opens nor ends as a follow-up does ("那…", "…呢？", "What about…")."""
+    return not _FOLLOW_UP.search(question) and _asks_on_its_own(question, "", common, names_topic)
+
+
 def _asks_on_its_own(question: str, previous: str, common: set[str], names_topic: bool | None = None) -> bool:
     """Whether a turn that opens like a follow-up is a whole question: it asks (哪, 什么, 多少, 谁…), names
     a topic (a Chinese one's `topics`; whether an English one names any, `names_topic` tells), and names a

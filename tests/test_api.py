@@ -132,6 +132,22 @@ def test_an_english_turn_naming_no_noun_leans_on_the_turn_before(bot):
     assert bot.ask("And how many of them were electric?", history=history).text == NOT_IN_REPORT
 
 
+@pytest.mark.parametrize("question, follow_up, expected", [
+    ("What was Quzhou's GDP in 2013?", "How many elderly care beds will be added?", "1160 张"),  # the plan's
+    ("What is the GDP growth target for 2014?", "How many family farms were developed?", "2187 家"),  # 2013's
+    ("How many yellow-label vehicles were scrapped in 2013?", "How many will be scrapped?", "2000 辆"),
+])
+def test_an_english_turn_s_tense_names_its_year_whatever_the_turn_before_asked(bot, question, follow_up, expected):
+    assert expected in bot.ask(follow_up, history=[{"role": "user", "content": question}]).text
+
+
+@pytest.mark.parametrize("follow_up, expected", [("家庭农场培育了多少家？", "2187 家"), ("电子商务交易额是多少？", "155.2 亿元")])
+def test_a_whole_question_the_earlier_year_cannot_answer_is_asked_on_its_own(bot, follow_up, expected):
+    history = [{"role": "user", "content": "今年GDP增长目标是多少？"}, {"role": "assistant", "content": "8.5%左右"}]
+    assert expected in bot.ask(follow_up, history=history).text  # the report gives 2013's only
+    assert bot.ask("人均GDP是多少？", history=history).text == NOT_IN_REPORT  # which it does not give at all
+
+
 def test_follow_up_with_a_new_year(bot):
     history = [{"role": "user", "content": "2013年淘汰黄标车多少辆？"}, {"role": "assistant", "content": "2306 辆"}]
     assert "2000 辆" in bot.ask("那2014年呢？", history=history).text
