@@ -14,7 +14,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from assistant.answer import NOT_IN_REPORT, Answer, Citation, Source
 from assistant.citations import verify
 from assistant.config import Settings
-from assistant.crosslingual import ENGLISH_STOPWORDS, Glossary
+from assistant.crosslingual import ENGLISH_STOPWORDS, Glossary, in_simple_past
 from assistant.embeddings import make_embedding
 from assistant.errors import InputError, ModelError
 from assistant.knowledge import Paragraph, load_abbreviations, load_knowledge, load_names, load_synonyms
@@ -430,12 +430,14 @@ class Assistant:
 
     def _tense_year(self, question: str, asked: str) -> str | None:
         """The year an English question that names none asks of by its tense: what "will" be done is the report's
-        own year's plan, not the year it looks back on; what "was" done, that year. None for a Chinese question."""
+        own year's plan, not the year it looks back on; what "was" done (or "opened"), that year. None for a
+        Chinese question."""
         if not self._report_year or has_chinese(question) or years(asked):
             return None
-        if _FUTURE.search(asked) and not _PAST.search(asked):
+        past = bool(_PAST.search(asked)) or in_simple_past(asked)
+        if _FUTURE.search(asked) and not past:
             return str(self._report_year)
-        if _PAST.search(asked) and not _PLANNED.search(asked):
+        if past and not _PLANNED.search(asked):
             return str(self._report_year - 1)
         return None
 

@@ -541,6 +541,28 @@ def _verb_lemmas(word: str) -> tuple[str, ...]:
     return tuple(lemma for lemma in getAllLemmas(word).get("VERB", ()) if lemma != word)
 
 
+def in_simple_past(text: str) -> bool:
+    """Whether an English text has a verb in the simple past that no other form spells the same way, its past
+    participle included, and no "be" or "have" comes before: "Which scenic spot became the first 5A one?",
+    "How much did it grow" (grew, grown); not "put", nor "opened" (also "the opened…"), nor "has grown"."""
+    from lemminflect import getAllInflections, getAllLemmas  # 0.2 s to import: English questions only
+
+    before = ""
+    for match in _WORD_IN_TEXT.finditer(text):
+        word = match.group(0).lower()
+        if before not in _BE_OR_HAVE:
+            for lemma in getAllLemmas(word).get("VERB", ()):
+                forms = getAllInflections(lemma, upos="VERB")
+                if word in forms.get("VBD", ()) and forms.get("VBN") \
+                        and not any(word in forms.get(tag, ()) for tag in ("VB", "VBP", "VBN")):
+                    return True
+        before = word
+    return False
+
+
+_BE_OR_HAVE = frozenset("be is are am was were been being has have had having get gets got".split())
+
+
 def _readings(text: str, start: int) -> set[str]:
     """The parts of speech lemminflect's lexicon allows the English word at `start`: "again" {'ADV'},
     "built" {'VERB'}, "reach" {'NOUN', 'VERB'}; none for a word it lacks ("laid-off", "mu")."""

@@ -1,7 +1,7 @@
 import pytest
 
 from assistant import NOT_IN_REPORT
-from assistant.crosslingual import Glossary, _stem
+from assistant.crosslingual import Glossary, _stem, in_simple_past
 from assistant.offline import as_question
 from assistant.text import places
 
@@ -590,3 +590,10 @@ def test_the_report_as_the_source_and_a_verb_before_a_gerund_are_no_topics(gloss
     assert "report" in as_question("Who delivered the government work report?")  # the report as what is asked
     assert "mayor" not in as_question("What did the mayor say about the shortcomings?")  # the speaker, the source
     assert "mayor" in as_question("Who is the mayor of Quzhou?")
+
+
+def test_an_irregular_simple_past_asks_of_the_year_the_report_looks_back_on(bot):
+    assert in_simple_past("Which scenic spot became the first 5A one?") and in_simple_past("How fast it grew")
+    # a form the past participle shares, a form the present shares, a perfect: no tense of its own
+    assert not any(map(in_simple_past, ["Which bank opened a branch?", "Where do they put it?", "It has grown."]))
+    assert "根宫佛国" in bot.ask("Which scenic spot became the first 5A one?").text  # not 2014's 江郎山—廿八都
