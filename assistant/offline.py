@@ -144,7 +144,7 @@ def standalone_question(question: str, history: list[dict], common: set[str] = f
     for earlier in reversed(previous[:-1]):
         if not is_follow_up(base):
             break
-        base = f"{earlier} {base}"
+        base = f"{_A_YEAR.sub('', earlier) if years(base) else earlier} {base}"  # the later turn's year holds
     if years(question):
         base = _A_YEAR.sub("", base)
     return f"{base} {question}"

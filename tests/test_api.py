@@ -312,3 +312,9 @@ def test_an_english_question_s_tense_keeps_to_its_part_of_the_report(bot):
     assert "巨化" in bot.ask("Which leading firms' technical upgrades will the city back?").text
     assert "三连冠" in bot.ask("What honour did Quzhou win for grain security?").text  # not 2014's 粮食安全红线
     assert "沈仁康" in bot.ask("Who gave the government work report?").text  # the opening, in no section
+
+
+def test_a_chain_of_follow_ups_keeps_the_latest_year(bot):
+    history = [{"role": "user", "content": "2014年城镇居民收入增长目标是多少？"}, {"role": "assistant", "content": "增长 10%"},
+               {"role": "user", "content": "那2013年增长多少？"}, {"role": "assistant", "content": "增长 10.1%"}]
+    assert "11.3%" in bot.ask("那农村呢？", history=history).text  # 2013's growth, not the 2014 target's
