@@ -336,7 +336,11 @@ class Assistant:
         paragraph_text = normalize(paragraph.text)
         glossary = self._glossary
         exact = kind == "person" or asks_name(asked)  # a title or a name: 副市长 is not 市长
-        focus = figure_focus(asked, self._common_terms, self._corpus_text) if kind == "quantity" else None
+        # a follow-up merged with the turns before that asks a figure of its own asks it of its own words:
+        # "其中大学生有多少？" after "…新增城镇就业多少人？"
+        own = self._in_report_words(question) if has_chinese(question) and asks_amount(question) else asked
+        focus = (own != asked and figure_focus(own, self._common_terms, self._corpus_text)
+                 or figure_focus(asked, self._common_terms, self._corpus_text)) if kind == "quantity" else None
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         if "(" in asked:  # an English question's brackets say again what the rest names: "mature (ready) land"
             nouns = glossary.topics(_BRACKETS.sub(" ", asked), named) or nouns

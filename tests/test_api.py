@@ -318,3 +318,10 @@ def test_a_chain_of_follow_ups_keeps_the_latest_year(bot):
     history = [{"role": "user", "content": "2014年城镇居民收入增长目标是多少？"}, {"role": "assistant", "content": "增长 10%"},
                {"role": "user", "content": "那2013年增长多少？"}, {"role": "assistant", "content": "增长 10.1%"}]
     assert "11.3%" in bot.ask("那农村呢？", history=history).text  # 2013's growth, not the 2014 target's
+
+
+def test_a_follow_up_asking_a_figure_of_its_own_asks_it_of_its_own_words(bot):
+    history = [{"role": "user", "content": "2013年新增城镇就业多少人？"}, {"role": "assistant", "content": "3.3 万人"}]
+    # the clause names 大学生 (创业园), but its figures are of 城镇就业 and 再就业
+    assert bot.ask("其中大学生有多少？", history=history).text == NOT_IN_REPORT
+    assert "1.4 万人" in bot.ask("那再就业有多少人？", history=history).text
