@@ -344,7 +344,9 @@ class Assistant:
         nouns = glossary.topics(asked, named)  # none in a Chinese question
         if "(" in asked:  # an English question's brackets say again what the rest names: "mature (ready) land"
             nouns = glossary.topics(_BRACKETS.sub(" ", asked), named) or nouns
-        asked_topics = topics(asked, self._common_terms)
+        # not a part of a report word an English name was read as, which jieba cuts apart: 河长 of 河长制
+        asked_topics = [t for t in topics(asked, self._common_terms)
+                        if not any(t != term and t in term for term, _ in named)]
         description = described(asked)  # the asker's own words for which thing: not needed in the clause
         own_words = restated(asked)  # nor those the asker says again in the report's words
         # with every topic a description, the thing described: "冒黑烟的车" is a 车 (黄标车), whatever the smoke

@@ -307,7 +307,8 @@ _MONEY = "元|美元"
 _ASKS_SIZE = re.compile(r"多大|\bhow (?:large|big)\b", re.IGNORECASE)  # a size is measured, not counted in 个
 # "涨了几个点" asks percentage points, not a count of things in 个
 _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:个|个百分|百分)点|占(?:到|了)?(?:多少|几)|percent|\brate\b|"
-                        r"\bproportion\b|\bfraction\b|\bshare\b", re.IGNORECASE)  # 占多少: what share
+                        r"\bproportion\b|\bfraction\b|\bshare\b(?!\s+(?:placement|issue|offering|allotment))",
+                        re.IGNORECASE)  # 占多少: what share; not a share issue (配股), a sum
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点|全覆盖")  # full coverage is all of them
 _TIMES = re.compile(r"\d\s*倍")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)

@@ -597,3 +597,15 @@ def test_an_irregular_simple_past_asks_of_the_year_the_report_looks_back_on(bot)
     # a form the past participle shares, a form the present shares, a perfect: no tense of its own
     assert not any(map(in_simple_past, ["Which bank opened a branch?", "Where do they put it?", "It has grown."]))
     assert "根宫佛国" in bot.ask("Which scenic spot became the first 5A one?").text  # not 2014's 江郎山—廿八都
+
+
+def test_a_part_jieba_cuts_of_a_report_word_an_english_name_was_read_as_is_no_topic(bot):
+    # "relocation" is read as 异地搬迁, which jieba cuts 异地 | 搬迁: 异地 alone is no topic the clause (迁建项目)
+    # must name; the name read as 异地搬迁 is one noun of several, as a loose word is
+    assert "市第三医院" in bot.ask("Which hospital's relocation project finished its main structure in 2013?").text
+    # a report word an English name was read as is still a topic whole: the targets give no 人均生产总值
+    assert bot.ask("What is the 2014 target for per capita GDP?").text == NOT_IN_REPORT
+
+
+def test_a_share_issue_is_a_sum_not_a_share(bot):
+    assert "18 亿元" in bot.ask("How large was Juhua's share placement?").text  # 配股
