@@ -1,5 +1,6 @@
 import pytest
 
+from assistant import NOT_IN_REPORT
 from assistant.synonyms import Synonyms
 
 CORPUS = ("新建污水管网 152 公里，建设城镇污水管网 140 公里，全市实现生产总值 1056.6 亿元，完成垦造耕地 2.9 万亩，"
@@ -239,3 +240,9 @@ def test_everyday_words_for_polluting_cars_tax_relief_gas_buses_and_tourism_spen
 ])
 def test_everyday_names_for_the_city_games_the_maternity_hospital_and_funerals(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_a_drinking_water_source_is_no_compliance_rate_unless_asked_as_one(bot):
+    assert "乌溪江" in bot.ask("Which drinking water source area got environmental clean-up?").text  # 饮用水源保护区
+    # the rate is 2014's target only (集中式饮用水源地水质达标率)
+    assert bot.ask("What was the water quality compliance rate of drinking water sources in 2013?").text == NOT_IN_REPORT
