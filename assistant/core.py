@@ -427,9 +427,10 @@ class Assistant:
         return bool(parts) and all(is_change(part) for part in parts)
 
     def _year_by_tense(self, question: str) -> str | None:
-        """The year an English question names by its tense alone: 2013 for "How many farms were developed?"
-        (`_past_tense_year` reads it so), 2014 for "How many beds will be added?"; None for one that names a year."""
-        if has_chinese(question) or years(self._absolute_years(question)):
+        """The year an English figure question names by its tense alone: 2013 for "How many farms were developed?"
+        (`_past_tense_year` reads it so), 2014 for "How many beds will be added?"; None for one that names a year,
+        and for any other question: "Who gave the report?" is of no year, though its paragraph names 2014."""
+        if has_chinese(question) or years(self._absolute_years(question)) or answer_type(question) != "quantity":
             return None
         asked = self._in_report_words(question)
         return next(iter(years(asked)), None) or self._tense_year(question, asked)

@@ -118,7 +118,8 @@ def test_a_follow_up_switching_to_what_the_report_lacks_declines(bot, follow_up)
 
 
 @pytest.mark.parametrize("question, follow_up", [
-    ("2013年淘汰了多少辆黄标车？", "市长是谁？"), ("What was Quzhou's GDP in 2013?", "Who delivered the report?")])
+    ("2013年淘汰了多少辆黄标车？", "市长是谁？"), ("What was Quzhou's GDP in 2013?", "Who delivered the report?"),
+    ("What is the 2014 target for fixed-asset investment?", "Who gave the report?")])  # "gave": 2013, but no figure
 def test_a_whole_question_asking_no_figure_takes_nothing_of_the_turn_before(bot, question, follow_up):
     history = [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
     assert "沈仁康" in bot.ask(follow_up, history=history).text  # not a clause of 2013 the merged turns find
