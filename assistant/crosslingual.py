@@ -544,8 +544,11 @@ def _verb_lemmas(word: str) -> tuple[str, ...]:
 def in_simple_past(text: str) -> bool:
     """Whether an English text has a verb in the simple past that no other form spells the same way, its past
     participle included, and no "be" or "have" comes before: "Which scenic spot became the first 5A one?",
-    "How much did it grow" (grew, grown); not "put", nor "opened" (also "the opened…"), nor "has grown"."""
-    from lemminflect import getAllInflections, getAllLemmas  # 0.2 s to import: English questions only
+    "How fast it grew" (grown is the participle); not "put", nor "opened" (a participle too), nor "has grown"."""
+    from lemminflect import (  # 0.2 s to import: English questions only
+        getAllInflections,
+        getAllLemmas,
+    )
 
     before = ""
     for match in _WORD_IN_TEXT.finditer(text):
@@ -560,7 +563,8 @@ def in_simple_past(text: str) -> bool:
     return False
 
 
-_BE_OR_HAVE = frozenset("be is are am was were been being has have had having get gets got".split())
+_BE_OR_HAVE = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "has", "have", "had", "having", "get",
+                         "gets", "got"})
 
 
 def _readings(text: str, start: int) -> set[str]:
