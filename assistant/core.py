@@ -437,8 +437,8 @@ class Assistant:
 
     def _tense_year(self, question: str, asked: str) -> str | None:
         """The year an English question that names none asks of by its tense: what "will" be done is the report's
-        own year's plan, not the year it looks back on; what "was" done (or "opened"), that year. None for a
-        Chinese question."""
+        own year's plan, not the year it looks back on; what "was" done (or "became", an irregular simple past), that
+        year. None for a Chinese question."""
         if not self._report_year or has_chinese(question) or years(asked):
             return None
         past = bool(_PAST.search(asked)) or in_simple_past(asked)

@@ -262,8 +262,7 @@ class Glossary:
         (新建 is Xinjian county, but "计划新建城镇污水管网" means "newly built"; 江山市 is a place).
         A term the dictionary lacks is a common word when it is two of them with no proper sense: 城镇人口;
         and a two-character one that jieba's dictionary and the reports lack too is no word at all, but two
-        characters jieba's HMM joined: 后省 of "关掉落后企业后省出来多少".
-        """
+        characters jieba's HMM joined: 后省 of "关掉落后企业后省出来多少"."""
         proper = self._proper(term)
         if not proper and len(term) == 2:
             return term not in jieba.dt.FREQ and term not in self._vocabulary
