@@ -43,6 +43,7 @@ from assistant.offline import (
     naming,
     own_topics,
     paragraph_years,
+    plans,
     restated,
     standalone_question,
     stands_alone,
@@ -161,9 +162,11 @@ class Assistant:
         turn_years = years(asked[-1]) if asked else set()
         if len(turn_years) == 1 and is_follow_up(question):  # "那第二年呢？" after "2013年…" asks 2014
             question = resolve_turn_years(question, int(turn_years.pop()))
-        if asked and (year := self._year_by_tense(question)):
-            # its tense names the year, not the turn before: "How many beds will be added?" after "…in 2013?"
-            question = re.sub(r"\s*([?.!]*)\s*$", rf" in {year}\1", question, count=1)
+        if asked and (year := self._year_by_tense(question)) and year not in years(asked[-1]):
+            # its tense names the year, not the turn before: "How many beds will be added?" or "要新建多少个？"
+            # after "…in 2013?"
+            question = re.sub(r"^(那么|那|还有|另外)?", rf"\g<1>{year}年", question, count=1) if has_chinese(question) \
+                else re.sub(r"\s*([?.!]*)\s*$", rf" in {year}\1", question, count=1)
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms,
                                          None if has_chinese(question) or not history else bool(self._own_nouns(question)))
         if self.model is None:
@@ -427,11 +430,15 @@ class Assistant:
         return bool(parts) and all(is_change(part) for part in parts)
 
     def _year_by_tense(self, question: str) -> str | None:
-        """The year an English figure question names by its tense alone: 2013 for "How many farms were developed?"
-        (`_past_tense_year` reads it so), 2014 for "How many beds will be added?"; None for one that names a year,
-        and for any other question: "Who gave the report?" is of no year, though its paragraph names 2014."""
-        if has_chinese(question) or years(self._absolute_years(question)) or answer_type(question) != "quantity":
+        """The year a figure question names by its tense alone: 2013 for "How many farms were developed?"
+        (`_past_tense_year` reads it so) or "新增了多少张？", 2014 for "How many beds will be added?" or
+        "要新建多少个？"; None for one that names a year, and for any other question: "Who gave the report?" is
+        of no year, though its paragraph names 2014."""
+        if years(self._absolute_years(question)) or answer_type(question) != "quantity" or not self._report_year:
             return None
+        if has_chinese(question):
+            plan = plans(question)
+            return None if plan is None else str(self._report_year if plan else self._report_year - 1)
         asked = self._in_report_words(question)
         return next(iter(years(asked)), None) or self._tense_year(question, asked)
 

@@ -181,6 +181,19 @@ def own_topics(question: str, common: set[str] = frozenset()) -> list[str]:
     return [topic for topic in topics(question, common) + verbal if not topic.startswith(named_places)]
 
 
+# Words that put a Chinese question in the plan ("要新建多少个", "计划淘汰多少辆") or in what was done ("新增了多少")
+_PLAN_WORDS = frozenset({"要", "将", "将要", "还要", "计划", "打算", "准备", "力争", "争取", "预计"})
+_DONE_WORDS = frozenset({"了", "已", "已经", "过", "曾"})
+
+
+def plans(question: str) -> bool | None:
+    """Whether a Chinese question asks of the plan (True), of what was done (False), or says neither (None), by
+    its words alone: "要新建多少个？" True, "新增了多少张？" False, "新建多少个？" None."""
+    words = set(jieba.lcut(normalize(question)))
+    plan, done = bool(words & _PLAN_WORDS), bool(words & _DONE_WORDS)
+    return None if plan == done else plan
+
+
 def stands_alone(question: str, common: set[str] = frozenset(), names_topic: bool | None = None) -> bool:
     """Whether a turn is a whole question whatever came before it: it asks, names a topic of its own (as
     `_asks_on_its_own` reads them), and neither opens nor ends as a follow-up does ("那…", "…呢？", "What about…")."""

@@ -142,6 +142,16 @@ def test_an_english_turn_s_tense_names_its_year_whatever_the_turn_before_asked(b
     assert expected in bot.ask(follow_up, history=[{"role": "user", "content": question}]).text
 
 
+@pytest.mark.parametrize("question, follow_up, expected", [
+    ("2013年GDP是多少？", "要新建多少个居家养老服务照料中心？", "500 个"),  # 要: the plan's
+    ("2013年淘汰了多少辆黄标车？", "计划淘汰多少辆？", "2000 辆"),
+    ("今年GDP目标是多少？", "新增了多少养老床位？", "1330 张"),  # 了: what was done, 2013's
+])
+def test_a_chinese_turn_s_plan_or_done_words_name_its_year_whatever_the_turn_before_asked(bot, question, follow_up,
+                                                                                         expected):
+    assert expected in bot.ask(follow_up, history=[{"role": "user", "content": question}]).text
+
+
 @pytest.mark.parametrize("follow_up, expected", [("家庭农场培育了多少家？", "2187 家"), ("电子商务交易额是多少？", "155.2 亿元")])
 def test_a_whole_question_the_earlier_year_cannot_answer_is_asked_on_its_own(bot, follow_up, expected):
     history = [{"role": "user", "content": "今年GDP增长目标是多少？"}, {"role": "assistant", "content": "8.5%左右"}]

@@ -5,12 +5,12 @@ from assistant.offline import (
     _names,
     answer_type,
     asks_name,
-    gives_a_name,
     asks_stock,
     concepts,
     described,
     figure_focus,
     figure_of,
+    gives_a_name,
     has_answer_type,
     is_change,
     is_follow_up,
@@ -18,6 +18,7 @@ from assistant.offline import (
     mentions,
     names_nothing,
     naming,
+    plans,
     restated,
     standalone_question,
     switched_question,
@@ -76,6 +77,12 @@ def test_a_growth_asked_as_a_percentage_may_be_a_multiple():
 def test_a_share_is_a_percentage_or_full_coverage():
     assert has_answer_type("quantity", "空气质量优良率达到 70%以上", question="2014年空气好的天数要占多少？")  # 占: a share
     assert not has_answer_type("quantity", "新建居家养老服务照料中心 500 个", question="照料中心要占多少？")
+
+
+def test_plan_and_done_words():
+    assert plans("要新建多少个？") and plans("计划淘汰多少辆？") and plans("还要新增多少张床？")
+    assert plans("新增了多少张？") is False and plans("已经完成多少？") is False
+    assert plans("新建多少个？") is None and plans("要新建的已经完成了多少？") is None  # neither, or both
 
 
 def test_a_count_asked_as_个数_and_buying_or_selling_as_no_topic(bot):
