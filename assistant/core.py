@@ -165,8 +165,7 @@ class Assistant:
         if asked and (year := self._year_by_tense(question)) and year not in years(asked[-1]):
             # its tense names the year, not the turn before: "How many beds will be added?" or "要新建多少个？"
             # after "…in 2013?"
-            question = re.sub(r"^(那么|那|还有|另外)?", rf"\g<1>{year}年", question, count=1) if has_chinese(question) \
-                else re.sub(r"\s*([?.!]*)\s*$", rf" in {year}\1", question, count=1)
+            question = _with_year(question, year)
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms,
                                          None if has_chinese(question) or not history else bool(self._own_nouns(question)))
         if self.model is None:
@@ -215,7 +214,7 @@ class Assistant:
         if not self._report_year or self._tense_year(query, query) != str(self._report_year - 1) \
                 or answer_type(query) != "quantity":
             return query
-        return re.sub(r"\s*([?.!]*)\s*$", rf" in {self._report_year - 1}\1", query, count=1)
+        return _with_year(query, self._report_year - 1)
 
     def _absolute_years(self, text: str) -> str:
         """"二〇一四年" as "2014年", and "去年" as "2013年" when the reports speak from one year (2014)."""
@@ -506,6 +505,14 @@ def _too_many_missed(missed: list[bool], exact: bool) -> bool:
     more, one in two (rounded down) may be missing, as a paraphrase or a translation brings
     words of its own ("老人养老床位" is 养老机构床位 in the report)."""
     return sum(missed) > (0 if exact else max(0, (len(missed) - 1) // 2))
+
+
+def _with_year(question: str, year: int | str) -> str:
+    """The question with a year written in: "要新建多少个？" -> "2014年要新建多少个？" (after an opening 那),
+    "How many were added?" -> "How many were added in 2013?"."""
+    if has_chinese(question):
+        return re.sub(r"^(那么|那|还有|另外)?", rf"\g<1>{year}年", question, count=1)
+    return re.sub(r"\s*([?.!]*)\s*$", rf" in {year}\1", question, count=1)
 
 
 def _messages(history: list | None) -> list[dict]:
