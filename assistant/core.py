@@ -166,10 +166,12 @@ class Assistant:
             # its tense names the year, not the turn before: "How many beds will be added?" or "要新建多少个？"
             # after "…in 2013?"
             question = _with_year(question, year)
+        english_turn = bool(history) and not has_chinese(question)
+        nouns = self._own_nouns(question) if english_turn else []  # what an English turn names of its own
         standalone = standalone_question(self._absolute_years(question), history, self._common_terms,
-                                         None if has_chinese(question) or not history else bool(self._own_nouns(question)))
+                                         bool(nouns) if english_turn else None)
         if self.model is None:
-            answer = self._offline(question, standalone)
+            answer = self._offline(question, standalone, nouns)
             yield answer.text
             yield answer
             return
@@ -180,7 +182,7 @@ class Assistant:
                 if history and is_follow_up(question):  # the answer prompt has no history: spell the turn out
                     prompt_question = f"{question}（完整的问题：{self._in_report_words(standalone)}）"
         except ModelError as error:
-            yield _fallback(self._offline(question, standalone), error)
+            yield _fallback(self._offline(question, standalone, nouns), error)
             return
         offline = self._extractive(question, standalone)
         if offline.relevance < MODEL_RELEVANCE:
@@ -225,18 +227,17 @@ class Assistant:
         p = self.index.by_id(result.node.node_id)
         return Source(p.paragraph_id, p.text, float(result.score or 0.0), p.section, p.document)
 
-    def _offline(self, question: str, standalone: str) -> Answer:
+    def _offline(self, question: str, standalone: str, nouns: list[tuple[str, tuple[str, ...]]]) -> Answer:
         """The extractive answer; for a follow-up that names a topic of its own, the earlier question asked of
         that topic (`switched_question`) when the merged reading declines or answers with a clause that does not
         name the topic ("2014年生产总值增长目标是多少？" + "那人口自然增长率呢？"); and a whole question that both
         readings decline, asked on its own: "家庭农场培育了多少家？" after "今年GDP增长目标是多少？" asks 2013's count,
-        as the report has no other."""
+        as the report has no other. `nouns`: what an English follow-up names of its own, as `_own_nouns` gives."""
         answer = self._extractive(question, standalone)
         turn = self._absolute_years(question)
         if standalone in (question, turn):
             return answer
         chinese = has_chinese(question)
-        nouns = [] if chinese else self._own_nouns(question)
         switched = switched_question(turn, standalone, self._common_terms, None if chinese else bool(nouns))
         if switched is not None and not (answer.answered and self._names_own_topics(question, nouns,
                                                                                      normalize(answer.text))):
