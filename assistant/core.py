@@ -27,6 +27,7 @@ from assistant.offline import (
     asks_name,
     asks_opinion,
     asks_stock,
+    at_other_level,
     best_clauses,
     concepts,
     described,
@@ -385,6 +386,7 @@ class Assistant:
             or glossary.unknown_words(" ".join(set(_ACRONYM.findall(asked)) - _CURRENCIES), self._corpus_text)
             or not self._counts_the_counted(clause_text, asked, counted_nouns)
             or self._only_changes(clause_text, asked, focus, counted_nouns)
+            or focus and at_other_level(clause_text, focus[-1], asked)
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading

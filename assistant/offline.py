@@ -811,6 +811,19 @@ def figure_of(clause: str, focus: tuple[str, ...], synonymous, related=None, que
     return False
 
 
+_ASKED_LEVEL = re.compile(r"(国家|省|市|县)级")
+_LEVEL = re.compile(rf"{_ASKED_LEVEL.pattern}|国家")  # the reports write 国家高新技术企业, not 国家级
+
+
+def at_other_level(clause: str, head: str, question: str) -> bool:
+    """Whether every figure of the head in a clause is at another level of government than the question
+    asks: "国家级研发中心" has none in "新增国家高新技术企业 15 家、省级高新技术企业研发中心 7 家"."""
+    asked = {match.group(1) for match in _ASKED_LEVEL.finditer(question)}
+    given = [{match.group(1) or match.group() for match in _LEVEL.finditer(item)}
+             for item in _LIST_ITEM.split(clause) if head in item and numbers(item)]
+    return bool(asked and given) and all(levels and not levels & asked for levels in given)
+
+
 # "一共有多少", "How many taxis does Quzhou have?": the whole stock, which a figure of what was added or
 # removed in a year ("新增公共停车位 4032 个", "淘汰黄标车 2306 辆") does not give.
 _ASKS_STOCK = re.compile(r"一共有|总共有|共有|拥有|现有|\b(?:does|do) (?:[\w'’\-]+ ){1,4}have\b|\b(?:are|is) there\b",
@@ -874,11 +887,16 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
     if head:
         modifier = word[: -len(head)]
         return _names(text, head, synonymous) and (
-            not paragraph or len(modifier) < modifier_length or _names(paragraph, modifier, related or synonymous)
+            not paragraph or len(modifier) < modifier_length or _names(paragraph, _level(modifier), related or synonymous)
         )
     if is_figure:
         return stem(word[:-1])
     return _names(text, word, synonymous)
+
+
+def _level(modifier: str) -> str:
+    """A grade modifier as the reports write it: 国家级 is 国家 (国家高新技术企业); 省级 and 市级 are words of theirs."""
+    return modifier.removesuffix("级") if len(modifier) > 2 else modifier
 
 
 def _is_noun(word: str) -> bool:

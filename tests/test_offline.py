@@ -6,6 +6,7 @@ from assistant.offline import (
     answer_type,
     asks_name,
     asks_stock,
+    at_other_level,
     concepts,
     described,
     figure_focus,
@@ -824,3 +825,15 @@ def test_the_next_clause_of_the_paragraph_answers_when_the_best_does_not(bot):
     # "water treatment" meets 污水处理率 first; the clause after it counts the villages
     assert "500 个" in bot.ask("In 2014's water treatment, how many villages make up the first batch?").text
     assert "1056.6 亿元" in bot.ask("2013年衢州的经济总盘子有多大？").text
+
+
+def test_a_grade_of_government_is_read_as_the_reports_write_it(bot):
+    # the reports write 国家首批…示范区 and 国家高新技术企业, never 国家级
+    assert mentions("开化列入国家首批生态旅游示范区", "国家级示范区", lambda a, b: False,
+                    paragraph="开化列入国家首批生态旅游示范区")
+    assert "生态旅游示范区" in bot.ask("开化被列入了什么国家级示范区？").text
+    clause = "新增国家高新技术企业 15 家、省级高新技术企业研发中心 7 家"
+    assert at_other_level(clause, "中心", "新增了多少家国家级高新技术企业研发中心？")
+    assert not at_other_level(clause, "企业", "新增了多少家国家级高新技术企业？")
+    assert bot.ask("2013年衢州新增了多少家国家级高新技术企业研发中心？").text == NOT_IN_REPORT
+
