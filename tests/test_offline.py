@@ -837,3 +837,8 @@ def test_a_grade_of_government_is_read_as_the_reports_write_it(bot):
     assert not at_other_level(clause, "企业", "新增了多少家国家级高新技术企业？")
     assert bot.ask("2013年衢州新增了多少家国家级高新技术企业研发中心？").text == NOT_IN_REPORT
 
+
+def test_a_count_of_places_or_a_value_of_things_asks_the_figure_itself(bot):
+    assert "6 名" in bot.ask("衢州拿到了几个省千人计划人才名额").text  # 名额, "places", counts the 人才
+    assert figure_focus("衢州去年往外国卖了多少钱的东西？") is None  # 东西, "things", names no kind
+    assert "23.9 亿美元" in bot.ask("衢州去年往外国卖了多少钱的东西？").text
