@@ -609,3 +609,10 @@ def test_a_part_jieba_cuts_of_a_report_word_an_english_name_was_read_as_is_no_to
 
 def test_a_share_issue_is_a_sum_not_a_share(bot):
     assert "18 亿元" in bot.ask("How large was Juhua's share placement?").text  # 配股
+
+
+def test_english_names_of_a_sight_and_of_a_building_s_stage(bot):
+    assert "5A" in bot.ask("What did Kaihua's Root Palace become?").text  # 根宫佛国
+    assert "市第三医院" in bot.ask("Which hospital's main structure was completed after relocation?").text  # 主体工程
+    assert "17.4%" in bot.ask("政府吃喝出国开车的钱去年少花了多少").text  # 三公: 公务接待, 因公出国, 公务用车
+    assert "4.96" in bot.ask("今年出生率减死亡率控制在多少").text  # 人口自然增长率
