@@ -616,3 +616,9 @@ def test_english_names_of_a_sight_and_of_a_building_s_stage(bot):
     assert "市第三医院" in bot.ask("Which hospital's main structure was completed after relocation?").text  # 主体工程
     assert "17.4%" in bot.ask("政府吃喝出国开车的钱去年少花了多少").text  # 三公: 公务接待, 因公出国, 公务用车
     assert "4.96" in bot.ask("今年出生率减死亡率控制在多少").text  # 人口自然增长率
+
+
+def test_english_names_of_the_report_s_slogans(bot):
+    assert "八八战略" in bot.ask("What does the Eight-Eight Strategy refer to in the report?").text
+    assert "互看互学" in bot.ask('What did the "mutual visits and learning" campaign cover?').text
+    assert "个转企" in bot.ask('What does "individual to enterprise, small to above-scale" mean?').text
