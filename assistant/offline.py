@@ -36,7 +36,7 @@ _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECAS
 _LATIN = re.compile(r"[A-Za-z]")
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|个数|数目|总数|"
                        r"how (many|much|large|big|long|high|far|fast)|"
-                       r"(?<!-)\b(?:percent\w*|rates?|numbers?|pace|speed|share|proportion|growth)\b")  # not "high-speed"
+                       r"(?<!-)\b(?:percent\w*|rates?|numbers?|pace|speed(?! up)|share|proportion|growth)\b")  # not "high-speed", "speed up"
 # A turn that leans on the one before: "农村居民呢？", "那2014年呢", "What about 2014?", or one that names
 # the earlier topic only as "it", 它 or 他/她 ("How much did it grow?", "What was its growth rate?", "他作报告是哪一天？";
 # not "Did Quzhou complete its targets?", where a name comes first, nor the 他 of 其他, "other").

@@ -622,3 +622,10 @@ def test_english_names_of_the_report_s_slogans(bot):
     assert "八八战略" in bot.ask("What does the Eight-Eight Strategy refer to in the report?").text
     assert "互看互学" in bot.ask('What did the "mutual visits and learning" campaign cover?').text
     assert "个转企" in bot.ask('What does "individual to enterprise, small to above-scale" mean?').text
+
+
+def test_speed_up_is_a_verb_not_a_speed(bot):
+    # "speed" asks a figure; "speed up" (加快) does not
+    assert "民办教育" in bot.ask("What policy was issued to speed up private education?").text
+    assert "北京中关村" in bot.ask("Whose experience will the city borrow to build its innovation ecosystem?").text
+    assert "军民融合" in bot.ask("What kind of deep development of military and civilian sectors is pursued?").text
