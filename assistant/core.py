@@ -103,7 +103,8 @@ class Assistant:
         self._idf = IdfTable(self.index.tokens)
         self._position = {p.paragraph_id: i for i, p in enumerate(self.paragraphs)}
         self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
-        self._glossary = Glossary(self._idf.counts, self._corpus_text, load_names(settings.knowledge_dir))
+        synonyms = load_synonyms(settings.knowledge_dir)
+        self._glossary = Glossary(self._idf.counts, self._corpus_text, load_names(settings.knowledge_dir), synonyms)
         # Terms in a fifth of the paragraphs or more ("全市", "发展") frame the report rather than name a topic.
         self._common_terms = {t for t, n in self._idf.counts.items() if n >= 0.2 * len(self.paragraphs)}
         self.model = ModelClient(settings) if settings.model_configured else None
@@ -115,7 +116,7 @@ class Assistant:
         title_years = {year for p in self.paragraphs for year in years(p.document)}
         self._report_year = int(title_years.pop()) if len(title_years) == 1 else None
         # Other names for the reports' words ("经济总量" for 生产总值, "sewage pipes" for 污水管网).
-        self._synonyms = Synonyms(load_synonyms(settings.knowledge_dir), self._corpus_text,
+        self._synonyms = Synonyms(synonyms, self._corpus_text,
                                   load_abbreviations(settings.knowledge_dir))
 
     @property

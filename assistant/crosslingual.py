@@ -166,10 +166,13 @@ class Glossary:
     """English word -> the corpus terms whose CC-CEDICT glosses contain it; and, for any
     Chinese word, its short English senses, so two words that share one count as synonyms."""
 
-    def __init__(self, vocabulary: dict[str, int], corpus: str = "", own_names: list[tuple[str, str, str]] = ()):
+    def __init__(self, vocabulary: dict[str, int], corpus: str = "", own_names: list[tuple[str, str, str]] = (),
+                 other_names: dict[str, str] | None = None):
         """`vocabulary`: corpus term -> how many paragraphs contain it; `corpus`: the reports' text,
         where a phrase's translation is looked for even when jieba cuts it ("可支配收入"); `own_names`: the
-        reports' names as `load_names` reads them, in place of the dictionary's entries for those words."""
+        reports' names as `load_names` reads them, in place of the dictionary's entries for those words;
+        `other_names`: other name -> report word, as `load_synonyms` reads them: the last word of an English
+        one translates to the report word when no dictionary word does ("surveillance", of "Skynet surveillance")."""
         ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
         unranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
         # English phrase -> corpus words glossed by it: "disposable income" -> 可支配收入. Word by
@@ -229,6 +232,9 @@ class Glossary:
                 index(term, definitions)
         ranked.update((word, terms) for word, terms in unranked.items() if word not in ranked)
         self._terms = {word: _best_terms(terms) for word, terms in ranked.items()}
+        self._other_names = {name: term for name, term in (other_names or {}).items()
+                             if term in corpus and _WORD_IN_TEXT.search(name)}
+        self._named_terms: dict[str, list[str]] | None = None  # built on first use: English questions only
         self._phrases = {words: sorted(terms, key=terms.get, reverse=True)[:TERMS_PER_WORD]
                          for words, terms in phrases.items()}
 
@@ -434,14 +440,28 @@ class Glossary:
                 and not self._word_terms(_stem(word.lower()))]
 
     def _word_terms(self, word: str) -> list[str]:
-        """A word's corpus terms, or, failing those, the terms of a word it derives from or to:
-        "approval" meets 审批, glossed "to examine and approve"."""
+        """A word's corpus terms, or, failing those, the terms of a word it derives from or to ("approval"
+        meets 审批, glossed "to examine and approve"), or those of report words it is in an English name of."""
         if word in self._terms:
             return self._terms[word]
         if word not in self._derived:  # a scan of every translated word: once per word
             self._derived[word] = next((terms for other, terms in self._terms.items() if _same_word(word, other)), []) \
-                or next((self._terms[_stem(lemma)] for lemma in _verb_lemmas(word) if _stem(lemma) in self._terms), [])
+                or next((self._terms[_stem(lemma)] for lemma in _verb_lemmas(word) if _stem(lemma) in self._terms), []) \
+                or self._name_heads().get(word, [])
         return self._derived[word]
+
+    def _name_heads(self) -> dict[str, list[str]]:
+        """The nouns that end an English name of two words whose first is a proper name, each with the report
+        words so named: "surveillance" of "Skynet surveillance" (天网工程). A common first word would read a
+        general word as one kind of it: "healthcare" of "smart healthcare" is not only 智慧卫生."""
+        if self._named_terms is None:
+            named: dict[str, dict[str, int]] = defaultdict(dict)
+            for name, term in self._other_names.items():
+                last = list(_WORD_IN_TEXT.finditer(name))[-1]
+                if len(_words(name)) == 2 and name[:1].isupper() and "NOUN" in _readings(name, last.start()):
+                    named[_stem(last.group(0).lower())][term] = -self._vocabulary.get(term, 0)
+            self._named_terms = {word: sorted(terms, key=terms.get)[:TERMS_PER_WORD] for word, terms in named.items()}
+        return self._named_terms
 
     def _american(self, stem: str) -> str:
         """A British spelling's stem as the American one CC-CEDICT glosses with, when only that has report terms:

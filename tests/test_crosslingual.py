@@ -629,3 +629,10 @@ def test_speed_up_is_a_verb_not_a_speed(bot):
     assert "民办教育" in bot.ask("What policy was issued to speed up private education?").text
     assert "北京中关村" in bot.ask("Whose experience will the city borrow to build its innovation ecosystem?").text
     assert "军民融合" in bot.ask("What kind of deep development of military and civilian sectors is pursued?").text
+
+
+def test_the_last_word_of_a_proper_english_name_reads_as_its_report_word(bot):
+    # "Skynet surveillance" names 天网工程; no report word CC-CEDICT glosses "surveillance"
+    assert "天网工程" in bot.ask("What surveillance project covers the urban area?").text
+    # "smart healthcare" names 智慧卫生, but "healthcare" alone is not that: the report does not say
+    assert bot.ask("How much did the city spend on healthcare in 2013?").text == NOT_IN_REPORT
