@@ -270,9 +270,9 @@ class Glossary:
         and a two-character one that jieba's dictionary and the reports lack too is no word at all, but two
         characters jieba's HMM joined: 后省 of "关掉落后企业后省出来多少"."""
         proper = self._proper(term)
-        if not proper and len(term) == 2:
-            return term not in jieba.dt.FREQ and term not in self._vocabulary
         if not proper:
+            if len(term) == 2:
+                return term not in jieba.dt.FREQ and term not in self._vocabulary
             return any(self._proper(term[:i]) == {False} and self._proper(term[i:]) == {False}
                        for i in range(2, len(term) - 1))
         return proper == {False} or False in proper and not re.search(rf"{re.escape(term)}[省市县区镇乡]", text)
