@@ -431,7 +431,7 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
         if _ASKS_RATE.search(question):  # a growth "by what percentage" may be a multiple: "增长 2.3 倍"
             return bool(_PERCENT.search(clause) or _ASKS_CHANGE.search(question) and _TIMES.search(clause))
         if units := _asked_unit(question):
-            return _in_units(clause, units, _NUMERAL) or _begins_a_word(question, clause)
+            return _in_units(clause, units, _NUMERAL) or _begins_a_word(question, clause) or _counted_generically(clause, units)
         if _ASKS_COUNT.search(question):
             return bool(_AMOUNT.search(clause)) or _counts(clause, question)
         if _ASKS_CHANGE.search(question):
@@ -473,9 +473,18 @@ def _begins_a_word(question: str, clause: str) -> bool:
     """Whether what follows 多少 is no unit but the start of a word the clause has: the 批 of
     "多少批而未供的土地" begins 批而未供 ("approved but not supplied"), which jieba cuts apart."""
     unit = _ASKED_UNIT.search(question)
-    word = question[unit.start(1) : unit.end(1) + 2] if unit else ""
+    # the unit and the Chinese characters after it, up to two: "多少项目？" -> 项目
+    word = re.sub(r"[^\u4e00-\u9fff].*", "", question[unit.start(1) : unit.end(1) + 2]) if unit else ""
     # where a word of the clause starts: not the 家养 of 居家养老 for "多少家养老院床位"
-    return bool(word) and any(found.start() in _word_starts(clause) for found in re.finditer(re.escape(word), clause))
+    return len(word) > 1 and any(found.start() in _word_starts(clause) for found in re.finditer(re.escape(word), clause))
+
+
+def _counted_generically(clause: str, unit: str) -> bool:
+    """Whether a clause counts in 个, which counts anything, and in no other classifier than the one asked:
+    "新建农村文化礼堂 100 个" answers "文化礼堂盖了几座", but "照料中心 500 个，养老机构床位 1160 张" does not
+    answer "养老机构多少家"; its 个 counts another thing than its 张 does."""
+    others = "|".join(c for c in _CLASSIFIER_WORDS if c not in (unit, "个"))
+    return unit in _CLASSIFIER_WORDS and _in_units(clause, "个", _NUMERAL) and not _in_units(clause, others, _NUMERAL)
 
 
 def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:

@@ -69,6 +69,15 @@ def test_hundred_millions_counted_with_a_classifier_are_money():
     assert not has_answer_type("quantity", "全市实现生产总值 1056.6 亿元", question="2013年新增多少个项目？")
 
 
+def test_a_word_begun_by_a_classifier_is_no_unit_and_个_counts_anything():
+    clause = "浙江中关村科技产业园落地开园，首批签约项目 29 个"
+    assert has_answer_type("quantity", clause, question="首批签了多少项目？")  # 项目, not 项
+    assert has_answer_type("quantity", "新建农村文化礼堂 100 个", question="文化礼堂建了几座？")
+    # its 个 counts another thing than its 张 does
+    clause = "新建居家养老服务照料中心 500 个，新增养老机构床位 1160 张"
+    assert not has_answer_type("quantity", clause, question="养老机构新增多少家？")
+
+
 def test_a_growth_asked_as_a_percentage_may_be_a_multiple():
     clause = "电子商务交易额 155.2 亿元、增长 2.3 倍"
     assert has_answer_type("quantity", clause, question="By what percentage did e-commerce grow?")
@@ -101,7 +110,7 @@ def test_a_count_asked_as_个数_and_buying_or_selling_as_no_topic(bot):
      ("What proportion of days should have good air?", "空气质量优良率达到 70%以上", True),  # a rate too
      ("今年网上交易额翻多少？", "电子商务交易额增长 70%", True),  # 翻: by how much it multiplies
      ("多少家企业挂牌？", "新增 11 家企业在省股权交易中心挂牌", True),
-     ("有多少所学校？", "新建农村文化礼堂 100 个", False),
+     ("有多少所学校？", "新增养老机构床位 1330 张", False),  # 个 may count schools; 张 does not
      ("引进了多少名青年科学家？", "引进青年科学家 23 人", True),  # 名 and 人 count the same people
      ("生产总值达到多少亿元？", "地区生产总值增长 8.5%左右", False),
      ("How many tourists visited?", "游客人数增长 30%，首个 5A 级景区", False),
@@ -619,7 +628,8 @@ def test_what_follows_duoshao_may_begin_a_word_not_name_a_unit():
     # 多少批而未供: the 批 begins a word of the clause, jieba's 批 | 而 | 未供
     assert has_answer_type("quantity", "消化批而未供土地 1.1 万亩", question="2013年衢州消化了多少批而未供的土地？")
     # where a word starts: the 家养 of 居家养老 is no word of the clause
-    assert not has_answer_type("quantity", "新建居家养老服务照料中心 500 个", question="今年要新开多少家养老院床位？")
+    clause = "新建居家养老服务照料中心 500 个，新增养老机构床位 1160 张"
+    assert not has_answer_type("quantity", clause, question="今年要新开多少家养老院床位？")
 
 
 def test_a_sum_of_money_is_answered_in_yuan_or_dollars():
