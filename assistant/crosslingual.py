@@ -102,7 +102,7 @@ _ATTRIBUTE_WORDS = frozenset(
     _stem(word) for word in """amount number total volume rate level size value figure scale share proportion
     percentage quantity count sum length area growth increase decrease rise decline drop fall cut reduction change pace
     speed expansion end beginning start middle first second third hundred thousand million billion average money tally
-    stretch fraction kind sort type title honour honor award accolade""".split()
+    stretch fraction kind sort type title honour honor award accolade slogan motto catchphrase nickname""".split()
 )
 
 

@@ -122,6 +122,7 @@ def test_an_adjective_in_al_meets_its_noun_in_y(glossary):  # the stemmer keeps 
 def test_a_title_or_an_award_is_the_kind_of_answer_not_a_topic(glossary):
     assert "titl" not in [noun for noun, _ in glossary.topics("Which title did Kaihua win?")]  # as 称号 is in Chinese
     assert "award" not in [noun for noun, _ in glossary.topics("What award did the city get for villages?")]
+    assert "slogan" not in [noun for noun, _ in glossary.topics("Which slogan ranks land use by output?")]
 
 
 def test_now_and_everyone_are_no_topics(bot):
@@ -622,6 +623,8 @@ def test_english_names_of_the_report_s_slogans(bot):
     assert "八八战略" in bot.ask("What does the Eight-Eight Strategy refer to in the report?").text
     assert "互看互学" in bot.ask('What did the "mutual visits and learning" campaign cover?').text
     assert "个转企" in bot.ask('What does "individual to enterprise, small to above-scale" mean?').text
+    assert "金山银山" in bot.ask("What does the report mean by clear waters and green mountains are gold and silver mountains?").text
+    assert "化工园区" in bot.ask("What must chemical firms do under the industrial firms into industrial platforms rule?").text
 
 
 def test_speed_up_is_a_verb_not_a_speed(bot):
