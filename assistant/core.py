@@ -205,7 +205,8 @@ class Assistant:
             return
         text = "".join(pieces)
         checked = verify(text, given, question)
-        yield Answer(question, checked.text, checked.answered, checked.citations, offline.sources,
+        yield Answer(question, checked.text, checked.answered, checked.citations,
+                     _cited_first(offline.sources, checked.citations),
                      mode="model", warnings=checked.warnings, usage=self.model.usage(prompt, text))
 
     def _in_report_words(self, query: str) -> str:
@@ -329,7 +330,7 @@ class Assistant:
                 citations.append(citation)
             citation.quote = "；".join(filter(None, [citation.quote, extract.clause]))
             parts.append(f"{extract.clause} [{citation.marker}]")
-        return Answer(question, "；".join(parts), True, citations, sources, relevance=relevance)
+        return Answer(question, "；".join(parts), True, citations, _cited_first(sources, citations), relevance=relevance)
 
     def _supports(self, clause: str, paragraph: Paragraph, kind: str | None, question: str, asked: str,
                   query: str, named: list[tuple[str, str]], named_places: set[str]) -> bool:
@@ -537,6 +538,13 @@ def _fallback(answer: Answer, error: ModelError) -> Answer:
     answer.mode = "offline-fallback"
     answer.warnings.insert(0, f"{error} (showing the offline extractive answer instead)")
     return answer
+
+
+def _cited_first(sources: list[Source], citations: list[Citation]) -> list[Source]:
+    """The sources with the paragraphs the answer rests on first, the rest in retrieval order: the
+    clause that answers is better evidence of a paragraph's relevance than its retrieval score."""
+    cited = [c.paragraph_id for c in citations]
+    return sorted(sources, key=lambda s: cited.index(s.paragraph_id) if s.paragraph_id in cited else len(cited))
 
 
 def _citation(marker: int, paragraph: Paragraph) -> Citation:
