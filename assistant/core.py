@@ -330,7 +330,8 @@ class Assistant:
                 citations.append(citation)
             citation.quote = "；".join(filter(None, [citation.quote, extract.clause]))
             parts.append(f"{extract.clause} [{citation.marker}]")
-        return Answer(question, "；".join(parts), True, citations, _cited_first(sources, citations), relevance=relevance)
+        return Answer(question, "；".join(parts), True, citations, _cited_first(sources, citations),
+                      relevance=relevance)
 
     def _supports(self, clause: str, paragraph: Paragraph, kind: str | None, question: str, asked: str,
                   query: str, named: list[tuple[str, str]], named_places: set[str]) -> bool:

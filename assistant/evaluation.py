@@ -243,7 +243,8 @@ def to_markdown(report: EvalReport) -> str:
     if report.baseline:
         b = report.baseline
         lines += ["", "| retriever | hit@1 | hit@3 | hit@5 | MRR |", "|---|---|---|---|---|",
-                  f"| this assistant (hybrid retrieval, cited paragraphs first) | {_cell(report.summary['hit_at_1'])} | {_cell(report.summary['hit_at_3'])}"
+                  "| this assistant (hybrid retrieval, cited paragraphs first) | "
+                  f"{_cell(report.summary['hit_at_1'])} | {_cell(report.summary['hit_at_3'])}"
                   f" | {_cell(report.summary['hit_at_5'])} | {_cell(report.summary['mrr'])} |",
                   f"| {b['name']} | {_cell(b['hit_at_1'])} | {_cell(b['hit_at_3'])} | {_cell(b['hit_at_5'])} | {_cell(b['mrr'])} |"]
     misses = [r for r in report.results if r.correct is False or (not r.item.answerable and r.answered)]
