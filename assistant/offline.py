@@ -294,6 +294,9 @@ _BIG_COUNT = re.compile(r"(?<![第的一二两三四五六七八九十])(?!一�
 _MEASURES = "人次|平方公里|平方米|公里|公顷|亿美元|美元|亿元|万元|元|吨|亩|天"
 _CLASSIFIERS = "个|家|所|名|位|人|辆|张|座|条|项|户|处|头|批|套|件|场|台|间|艘|架"
 _CLASSIFIER_WORDS = frozenset(_CLASSIFIERS.split("|"))
+# each classifier but 个 -> the others but 个, as a regular expression: built once, as clauses are checked often
+_OTHER_CLASSIFIERS = {unit: "|".join(c for c in _CLASSIFIER_WORDS if c not in (unit, "个"))
+                      for unit in _CLASSIFIER_WORDS - {"个"}}
 # 几级: tiers, not 多少个; 多少个亿 counts hundred millions, in no classifier's unit
 _ASKED_UNIT = re.compile(rf"(?:多少|几)\s*({_MEASURES}|(?:{_CLASSIFIERS})(?![亿万])|级|[A-Za-z])")
 _ASKS_HOW_MANY_OF = re.compile(rf"几\s*(?:{_CLASSIFIERS}|大)?\s*([\u4e00-\u9fff]{{2}})")  # 几个翻番 -> 翻番
@@ -483,8 +486,8 @@ def _counted_generically(clause: str, unit: str) -> bool:
     """Whether a clause counts in 个, which counts anything, and in no other classifier than the one asked:
     "新建农村文化礼堂 100 个" answers "文化礼堂盖了几座", but "照料中心 500 个，养老机构床位 1160 张" does not
     answer "养老机构多少家"; its 个 counts another thing than its 张 does."""
-    others = "|".join(c for c in _CLASSIFIER_WORDS if c not in (unit, "个"))
-    return unit in _CLASSIFIER_WORDS and _in_units(clause, "个", _NUMERAL) and not _in_units(clause, others, _NUMERAL)
+    return unit in _OTHER_CLASSIFIERS and _in_units(clause, "个", _NUMERAL) \
+        and not _in_units(clause, _OTHER_CLASSIFIERS[unit], _NUMERAL)
 
 
 def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
