@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from llama_index.core.schema import NodeWithScore, QueryBundle
+from llama_index.core.schema import NodeWithScore
 
 from assistant.answer import NOT_IN_REPORT, Answer, Citation, Source
 from assistant.citations import verify
@@ -53,7 +53,7 @@ from assistant.offline import (
     user_turns,
     without_preamble,
 )
-from assistant.retrieval import Index, build_index
+from assistant.retrieval import AlternativesQuery, Index, build_index
 from assistant.synonyms import Synonyms
 from assistant.text import (arabic_years, has_chinese, normalize, places, resolve_turn_years, resolve_years, simplified,
                             tokenize, years)
@@ -139,9 +139,10 @@ class Assistant:
             )
         return " ".join(cleaned.split()).translate(_HALF_WIDTH)
 
-    def retrieve(self, query: str) -> tuple[list[NodeWithScore], np.ndarray]:
-        """Paragraphs for a standalone query, best first, and the query's embedding."""
-        bundle = QueryBundle(query)
+    def retrieve(self, query: str, alternatives: list[tuple[str, ...]] = ()) -> tuple[list[NodeWithScore], np.ndarray]:
+        """Paragraphs for a standalone query, best first, and the query's embedding. `alternatives`: the terms
+        the query's English words were each read as (`Glossary.translate`), each word counted once."""
+        bundle = AlternativesQuery(query, alternatives=list(alternatives))
         bundle.embedding = self.index.embed_model.get_query_embedding(query)
         results = self.index.retriever.retrieve(bundle)
         return _prefer_question_years(query, results, self.index)[: self.settings.top_k], np.asarray(
@@ -278,7 +279,7 @@ class Assistant:
             query, translated = self._glossary.translate(query)
             # A report word an English name was read as is one idea, whole: 旅游收入, not 旅游 and 收入.
             translated += [(term,) for term, _ in named]
-        results, query_vector = self.retrieve(query)
+        results, query_vector = self.retrieve(query, translated)
         sources = [self._source(r) for r in results]
         named_places = self._places(asked, query)
         # A paragraph that does not name the question's places and names is no candidate at all: a clause

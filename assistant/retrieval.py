@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bm25s
@@ -29,6 +29,14 @@ from assistant.text import STOPWORDS, clauses, tokenize
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class AlternativesQuery(QueryBundle):
+    """A query some of whose words each read as several report words: an English word's translations
+    ("develop" as 发展, 开展 or 开发). BM25 counts such a word once, by the best of its terms."""
+
+    alternatives: list[tuple[str, ...]] = field(default_factory=list)
+
+
 class BM25ChineseRetriever(BaseRetriever):
     """Okapi BM25 (bm25s) over jieba search tokens of each paragraph's contextual text."""
 
@@ -41,15 +49,39 @@ class BM25ChineseRetriever(BaseRetriever):
         self._bm25.index([t or ["<empty>"] for t in tokens], show_progress=False)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        tokens = [t for t in tokenize(query_bundle.query_str) if t in self._bm25.vocab_dict]
+        tokens = self._known(query_bundle.query_str)
         if not tokens:
             return []
         k = min(self._top_k, len(self._nodes))
+        alternatives = [terms for terms in getattr(query_bundle, "alternatives", ()) if len(terms) > 1]
+        if alternatives:
+            scores = self._scores(tokens, alternatives)
+            return [NodeWithScore(node=self._nodes[i], score=float(scores[i]))
+                    for i in np.argsort(-scores, kind="stable")[:k] if scores[i] > 0]
         # n_threads=0: a plain map; n_threads=1 starts a thread pool for every query (~2 ms)
         ids, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, n_threads=0)
         return [
             NodeWithScore(node=self._nodes[i], score=float(s)) for i, s in zip(ids[0], scores[0]) if s > 0
         ]
+
+    def _known(self, text: str) -> list[str]:
+        return [t for t in tokenize(text) if t in self._bm25.vocab_dict]
+
+    def _scores(self, tokens: list[str], alternatives: list[tuple[str, ...]]) -> np.ndarray:
+        """Each paragraph's score, a word of `alternatives` counted by its best term, not by all of them:
+        summed, the three common readings of "develop" outweighed the one rare 渔业 of "fisheries"."""
+        rest = list(tokens)
+        total = np.zeros(len(self._nodes))
+        for terms in alternatives:
+            best = np.zeros(len(self._nodes))
+            for term in terms:
+                term_tokens = self._known(term)
+                for token in term_tokens:
+                    if token in rest:
+                        rest.remove(token)
+                best = np.maximum(best, self._bm25.get_scores(term_tokens) if term_tokens else 0)
+            total += best
+        return total + (self._bm25.get_scores(rest) if rest else 0)
 
 
 def _query_vector(query_bundle: QueryBundle, embed_model: BaseEmbedding) -> np.ndarray:

