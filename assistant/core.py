@@ -215,12 +215,17 @@ class Assistant:
         return self._synonyms.read(self._past_tense_year(self._absolute_years(as_question(without_preamble(query)))))
 
     def _past_tense_year(self, query: str) -> str:
-        """An English figure asked in the past tense and no year, as asked of the year the report looks back on:
-        "How many yellow-label cars did Quzhou retire?" is 2013's 2306, not the 2000 of the 2014 plan."""
-        if not self._report_year or self._tense_year(query, query) != str(self._report_year - 1) \
-                or answer_type(query) != "quantity":
+        """A figure asked in the past tense and no year, as asked of the year the report looks back on:
+        "How many yellow-label cars did Quzhou retire?" and "黄标车淘汰了几辆？" are 2013's 2306, not the 2000
+        of the 2014 plan. A Chinese plan ("要淘汰多少辆？") is left as asked: its 要 finds the plan's words."""
+        if not self._report_year or answer_type(query) != "quantity":
             return query
-        return _with_year(query, self._report_year - 1)
+        past = str(self._report_year - 1)
+        if has_chinese(query):
+            asked_past = not years(query) and plans(query) is False
+        else:
+            asked_past = self._tense_year(query, query) == past
+        return _with_year(query, past) if asked_past else query
 
     def _absolute_years(self, text: str) -> str:
         """"二〇一四年" as "2014年", and "去年" as "2013年" when the reports speak from one year (2014)."""

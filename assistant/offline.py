@@ -184,13 +184,16 @@ def own_topics(question: str, common: set[str] = frozenset()) -> list[str]:
 # Words that put a Chinese question in the plan ("要新建多少个", "计划淘汰多少辆") or in what was done ("新增了多少")
 _PLAN_WORDS = frozenset({"要", "将", "将要", "还要", "计划", "打算", "准备", "力争", "争取", "预计"})
 _DONE_WORDS = frozenset({"了", "已", "已经", "过", "曾"})
+_NOT_DONE = frozenset({"为了", "除了", "罢了", "算了", "对了", "好了"})  # 了 that marks no deed done
 
 
 def plans(question: str) -> bool | None:
     """Whether a Chinese question asks of the plan (True), of what was done (False), or says neither (None), by
-    its words alone: "要新建多少个？" True, "新增了多少张？" False, "新建多少个？" None."""
+    its words alone: "要新建多少个？" True, "新增了多少张？" and "建了多少公里？" (one word to jieba) False,
+    "新建多少个？" None."""
     words = set(jieba.lcut(normalize(question)))
-    plan, done = bool(words & _PLAN_WORDS), bool(words & _DONE_WORDS)
+    plan = bool(words & _PLAN_WORDS)
+    done = bool(words & _DONE_WORDS) or any(len(w) == 2 and w.endswith("了") and w not in _NOT_DONE for w in words)
     return None if plan == done else plan
 
 

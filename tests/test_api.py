@@ -325,6 +325,12 @@ def test_an_english_figure_asked_in_the_past_tense_is_of_the_year_the_report_loo
     assert "70%" in bot.ask("How big is the planned jump in e-commerce turnover?").text  # planned: 2014, not 2.3 倍
 
 
+def test_a_chinese_figure_asked_as_done_is_of_the_year_the_report_looks_back_on(bot):
+    assert "2306 辆" in bot.ask("淘汰了多少辆黄标车？").text  # 了: done, not the 2000 planned for 2014
+    assert "152 公里" in bot.ask("污水管网建了多少公里？").text  # not 2014's 140
+    assert "2000 辆" in bot.ask("要淘汰多少辆黄标车？").text
+
+
 def test_an_english_question_s_tense_keeps_to_its_part_of_the_report(bot):
     # what was done is in the review of 2013, what will be done in the 2014 plan; a section without a year is either
     assert "市级公立医院综合改革" in bot.ask("Which reform of public hospitals was launched at the city level?").text
