@@ -77,6 +77,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\bin (\w+) terms\b", r"in \1"),  # "in dollar terms"
     (r"\bin an? ((?:[\w\-]+\s+){1,2}?)(?:way|manner|fashion)\b", r"\1"),  # "in a coordinated way": how, not what
     (r"\bfor the first time\b", "first"),  # 首届, 首个
+    (r"\b((?:what|which)\s+(?:\w+\s+)?)(?:kinds?|sorts?|types?) of\s+", r"\1"),  # what is asked: "which two kinds of"
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
     (r"\b(?:look|looks|looked|looking) like\b", " "),  # "What will the chain look like?": what it is
     (r"\b(?:off|on) the roads?\b", " "),  # "taken off the road": scrapped, "put on the road": into service
@@ -94,8 +95,9 @@ def as_question(question: str) -> str:
     """An English order as the question it puts: "Count the new parks." -> "How many new parks.",
     "Name the town running the pilot." -> "Which town running the pilot.", "Give the length of the greenways." ->
     "What is the length of the greenways."; anything else as it is, less the phrases that only link
-    ("What happens to taxis in terms of fuel?": "terms" is no topic), the "set" of "is set for", and the
-    "time" of "for the first time", "place" of "take place" and "road" of "off the road", idioms that name no topic."""
+    ("What happens to taxis in terms of fuel?": "terms" is no topic, nor "kind" in "what kind of"), the "set"
+    of "is set for", and the "time" of "for the first time", "place" of "take place" and "road" of "off the
+    road", idioms that name no topic."""
     for pattern, said in _NO_TOPIC:
         question = pattern.sub(said, question)
     order = _ORDER.match(question)

@@ -542,7 +542,10 @@ def test_a_place_an_english_question_names_is_in_the_clause_that_answers(bot):
 def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "kind" not in [noun for noun, _ in glossary.topics("What kind of bank did the credit union become?")]
     assert "农村商业银行" in bot.ask("What kind of bank did the Kecheng rural credit union become?").text
+    assert as_question("Which two kinds of disease will be controlled?") == "Which two disease will be controlled?"
+    assert "生态循环高端农业" in bot.ask("What sort of farming will the whole region pursue?").text
     assert "time" not in as_question("Which festival was held for the first time?")
+    assert [noun for noun, _ in glossary.topics("What else is funded besides other subsidies?")] == ["subsidy"]
     assert "place" not in as_question("Which festival took place at Jianglang Mountain?")
     assert "terms" not in as_question("In dollar terms, how much did Quzhou export in 2013?")
     assert "set" not in as_question("What unemployment rate cap did Quzhou set for 2014?")  # a verb, no topic
