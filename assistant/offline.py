@@ -25,12 +25,14 @@ _AMOUNT_WORDS = "多少|(?<!哪)几|多大|多高|多长|多快"  # "how much" i
 _ASKS_AMOUNT = re.compile(_AMOUNT_WORDS)
 _ENDS_ASKING_AMOUNT = re.compile(rf"(?:{_AMOUNT_WORDS})$")
 _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any question word (of a follow-up)
-# What the asker says of themselves before asking ("我是一名记者，"): no topic of the question. Not 我市 ("our city").
-_PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国])|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
+# What the asker says of themselves before asking ("我是一名记者，"): no topic of the question. Not 我市 ("our city"),
+# nor what they heard or read, which is the topic: "我听说去年拆了不少违章房子，拆了多少？".
+_PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国]|听说|听人说|看到|知道|了解到|注意到)|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
 # and in English, a greeting, what the asker says of themselves or what the answer is for ("Sorry if this is basic:",
-# "I'm comparing cities.", "For my class presentation,", "As a student,")
+# "I'm comparing cities.", "For my class presentation,", "As a student,"); not "I heard Quzhou shut sand pits."
+_HEARD_EN = r"(?!(?:['’]ve|\s+have|\s+was)?\s+(?:heard|read|saw|seen|noticed|learned|learnt|understand|know|told)\b)"
 _PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|quick (?:one|question)"
-                          r"|i|i'm|i am|i've|i have|i was|we're|we are|for (?:my|our|a|an)|as (?:a|an))\b"
+                          rf"|(?:i|i've|i have|i was){_HEARD_EN}|i'm|i am|we're|we are|for (?:my|our|a|an)|as (?:a|an))\b"
                           r"[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")

@@ -504,6 +504,10 @@ def test_is_follow_up(question, follow_up):
     ("I need the 2013 income figure. Thanks", "I need the 2013 income figure. Thanks"),  # it names a year
     ("For my class presentation, what cap was set?", "what cap was set?"),  # what the answer is for
     ("As a student, how fast did exports grow?", "how fast did exports grow?"),
+    # what the asker heard or read is the topic, not a word about themselves
+    ("I heard the city shut sand pits. How many?", "I heard the city shut sand pits. How many?"),
+    ("I've read that parks were added. How many?", "I've read that parks were added. How many?"),
+    ("我听说去年拆了不少违章房子，拆了多少？", "我听说去年拆了不少违章房子，拆了多少？"),
 ])
 def test_without_preamble_drops_what_the_asker_says_of_themselves(question, expected):
     assert without_preamble(question) == expected
