@@ -256,6 +256,11 @@ def test_synonyms_read_other_names_as_the_reports_words(tmp_path, session_cache)
     assert "1,234.5 亿元" in bot.ask("去年经济总量是多少？").text  # 2019 to a 2020 report
 
 
+def test_the_shipped_synonyms_read_a_full_form_and_a_plain_english_word(bot):
+    assert "27.5%" in bot.ask("去年企业技术改造投资增速多少？").text  # the report's 技改
+    assert "15 家" in bot.ask("How many firms earned the national high-tech title in 2013?").text  # 高新技术
+
+
 def test_broken_knowledge_file_is_named(tmp_path, session_cache):
     (tmp_path / "report.md").write_bytes(b"\xff\xfe\x00bad")
     with pytest.raises(KnowledgeError, match="report.md is not UTF-8"):
