@@ -139,7 +139,7 @@ def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
 
 
 # endings the stemmer leaves on; "ement" after a stem that lost its "e" ("manag", "management")
-_DERIVED = frozenset("ion ive ment ement ity al er or".split())
+_DERIVED = frozenset("ion ive ment ement ity al er or ou".split())  # "ou": what `_stem` leaves of "-ous"
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -70,6 +70,11 @@ def test_a_word_meets_the_gloss_it_derives_from(glossary):
     assert delegation == glossary.translate("delegate")[1] and "下放" in delegation[0]
 
 
+def test_an_adjective_in_ous_meets_its_noun_s_gloss(glossary, bot):
+    assert glossary.translate("mountainous")[1] == glossary.translate("mountain")[1]  # 山区, "mountain area"
+    assert "龙游山区" in bot.ask("What do mountainous counties get from the pilot in Longyou?").text
+
+
 def test_a_noun_in_ement_meets_its_verb_s_gloss(glossary, bot):
     assert glossary.covers("完成河道治理 350 公里", "management", ())  # 治理 "to manage", stemmed "manag"
     assert "350 公里" in bot.ask("How many kilometres of river management are to be finished in 2014?").text
