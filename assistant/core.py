@@ -139,10 +139,11 @@ class Assistant:
             )
         return " ".join(cleaned.split()).translate(_HALF_WIDTH)
 
-    def retrieve(self, query: str, alternatives: list[tuple[str, ...]] = ()) -> tuple[list[NodeWithScore], np.ndarray]:
+    def retrieve(self, query: str, alternatives: list[tuple[str, ...]] | None = None
+                 ) -> tuple[list[NodeWithScore], np.ndarray]:
         """Paragraphs for a standalone query, best first, and the query's embedding. `alternatives`: the terms
         the query's English words were each read as (`Glossary.translate`), each word counted once."""
-        bundle = AlternativesQuery(query, alternatives=list(alternatives))
+        bundle = AlternativesQuery(query, alternatives=list(alternatives or []))
         bundle.embedding = self.index.embed_model.get_query_embedding(query)
         results = self.index.retriever.retrieve(bundle)
         return _prefer_question_years(query, results, self.index)[: self.settings.top_k], np.asarray(
