@@ -222,11 +222,10 @@ class Assistant:
         if not self._report_year or answer_type(query) != "quantity":
             return query
         past = str(self._report_year - 1)
-        if has_chinese(query):
-            asked_past = not years(query) and plans(query) is False
-        else:
-            asked_past = self._tense_year(query, query) == past
-        return _with_year(query, past) if asked_past else query
+        # a Chinese question's done words read as `_year_by_tense` reads them; an English one's tense (that method
+        # reads an English question in report words, which calls this one)
+        tense = self._year_by_tense(query) if has_chinese(query) else self._tense_year(query, query)
+        return _with_year(query, past) if tense == past else query
 
     def _absolute_years(self, text: str) -> str:
         """"二〇一四年" as "2014年", and "去年" as "2013年" when the reports speak from one year (2014)."""
