@@ -526,9 +526,10 @@ def _given_numbers(question: str) -> frozenset[str]:
 @functools.lru_cache(maxsize=1024)  # asked of every clause a question's ranking weighs, as `_given_numbers` is
 def _asked_unit(question: str) -> str:
     """The units, as a regular expression, a question wants its figure in: "多少名" -> "人|名|位",
-    "in billion yuan" -> "亿元", "网购的人数有多少" -> people (not 亿元), unless it asks a change; "" for none."""
-    if unit := _ASKED_UNIT.search(question):
-        return _SAME_UNIT.get(unit.group(1), unit.group(1))
+    "多少条路，多少公里" -> "条|公里" (either answers), "in billion yuan" -> "亿元", "网购的人数有多少" -> people
+    (not 亿元), unless it asks a change; "" for none."""
+    if units := [_SAME_UNIT.get(unit, unit) for unit in _ASKED_UNIT.findall(question)]:
+        return "|".join(dict.fromkeys(units))
     english = next((units for english, units in _ENGLISH_UNITS
                     if re.search(rf"\b(?:in|how many) {english}\b", question, re.IGNORECASE)), "")
     return english or (_PEOPLE if "人数" in question and not _ASKS_CHANGE.search(question) else "")

@@ -112,6 +112,8 @@ def test_a_count_asked_as_个数_and_buying_or_selling_as_no_topic(bot):
      ("多少家企业挂牌？", "新增 11 家企业在省股权交易中心挂牌", True),
      ("有多少所学校？", "新增养老机构床位 1330 张", False),  # 个 may count schools; 张 does not
      ("引进了多少名青年科学家？", "引进青年科学家 23 人", True),  # 名 and 人 count the same people
+     ("新修了多少条路，多少公里？", "新建改建城市道路 36 公里", True),  # either unit asked answers
+     ("新修了多少条路，多少公里？", "新增公园绿地 35 公顷", False),
      ("生产总值达到多少亿元？", "地区生产总值增长 8.5%左右", False),
      ("How many tourists visited?", "游客人数增长 30%，首个 5A 级景区", False),
      ("How many beds?", "新增养老机构床位 1330 张", True),
