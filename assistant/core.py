@@ -45,6 +45,7 @@ from assistant.offline import (
     own_topics,
     paragraph_years,
     plans,
+    plans_a_thing,
     restated,
     standalone_question,
     stands_alone,
@@ -456,9 +457,12 @@ class Assistant:
     def _tense_year(self, question: str, asked: str) -> str | None:
         """The year an English question that names none asks of by its tense: what "will" be done is the report's
         own year's plan, not the year it looks back on; what "was" done (or "became", an irregular simple past), that
-        year. None for a Chinese question."""
-        if not self._report_year or has_chinese(question) or years(asked):
+        year. A Chinese question, only when it asks a thing of the plan (`plans_a_thing`): its figures are read by
+        `_year_by_tense`."""
+        if not self._report_year or years(asked):
             return None
+        if has_chinese(question):
+            return str(self._report_year) if plans_a_thing(question) else None
         past = bool(_PAST.search(asked)) or in_simple_past(asked)
         if _FUTURE.search(asked) and not past:
             return str(self._report_year)

@@ -201,6 +201,13 @@ def plans(question: str) -> bool | None:
     return None if plan == done else plan
 
 
+def plans_a_thing(question: str) -> bool:
+    """Whether a Chinese question asks what the plan does, not a figure: "行政审批要实行什么制度？". Not by 计划, the
+    thing asked in "旅游方面推进的是什么计划？", nor by the 要 of 要不要 ("办丧事现在要不要钱？": does it cost)."""
+    words = set(jieba.lcut(normalize(question.replace("要不要", ""))))
+    return answer_type(question) is None and bool(words & (_PLAN_WORDS - {"计划"}))
+
+
 def stands_alone(question: str, common: set[str] = frozenset(), names_topic: bool | None = None) -> bool:
     """Whether a turn is a whole question whatever came before it: it asks, names a topic of its own (as
     `_asks_on_its_own` reads them), and neither opens nor ends as a follow-up does ("那…", "…呢？", "What about…")."""

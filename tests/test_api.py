@@ -337,6 +337,11 @@ def test_a_chinese_figure_asked_as_done_is_of_the_year_the_report_looks_back_on(
     assert "2000 辆" in bot.ask("要淘汰多少辆黄标车？").text
 
 
+def test_a_chinese_question_asking_a_thing_of_the_plan_keeps_to_the_plan(bot):
+    answer = bot.ask("行政审批要实行什么制度？")  # 2013's 深化行政审批制度改革 clause names no 制度 it will bring in
+    assert "负面清单制度" in answer.text and answer.citations[0].paragraph_id == "quzhou-2014:p052"
+
+
 def test_an_english_question_s_tense_keeps_to_its_part_of_the_report(bot):
     # what was done is in the review of 2013, what will be done in the 2014 plan; a section without a year is either
     assert "市级公立医院综合改革" in bot.ask("Which reform of public hospitals was launched at the city level?").text

@@ -20,6 +20,7 @@ from assistant.offline import (
     names_nothing,
     naming,
     plans,
+    plans_a_thing,
     restated,
     standalone_question,
     switched_question,
@@ -93,6 +94,13 @@ def test_plan_and_done_words():
     assert plans("要新建多少个？") and plans("计划淘汰多少辆？") and plans("还要新增多少张床？")
     assert plans("新增了多少张？") is False and plans("已经完成多少？") is False
     assert plans("新建多少个？") is None and plans("要新建的已经完成了多少？") is None  # neither, or both
+
+
+def test_a_thing_asked_of_the_plan():
+    assert plans_a_thing("行政审批要实行什么制度？") and plans_a_thing("今年将推进哪些改革？")
+    assert not plans_a_thing("要新建多少个？")  # a figure: `plans` reads it
+    assert not plans_a_thing("旅游方面全面推进的是什么计划？")  # 计划 is the thing asked
+    assert not plans_a_thing("办丧事现在要不要钱？")  # 要不要: does it cost, not a plan
 
 
 def test_a_count_asked_as_个数_and_buying_or_selling_as_no_topic(bot):
