@@ -29,11 +29,13 @@ _ASKS = re.compile(rf"{_ASKS_THING.pattern}|{_AMOUNT_WORDS}|谁")  # any questio
 # nor what they heard or read, which is the topic: "我听说去年拆了不少违章房子，拆了多少？".
 _PREAMBLE = re.compile(r"^\s*(?:我(?![市省县区国]|听说|听人说|看到|知道|了解到|注意到)|本人)[^，,。.！!？?；;\d]*[，,。.！!；;]")
 # and in English, a greeting, what the asker says of themselves or what the answer is for ("Sorry if this is basic:",
-# "I'm comparing cities.", "For my class presentation,", "As a student,"); not "I heard Quzhou shut sand pits."
+# "I'm comparing cities.", "For my class presentation,", "As a student,", "I'm writing a brief —", "My boss wants to
+# know:"); not "I heard Quzhou shut sand pits." nor "My friend says…"
 _HEARD_EN = r"(?!(?:['’]ve|\s+have|\s+was)?\s+(?:heard|read|saw|seen|noticed|learned|learnt|understand|know|told)\b)"
 _PREAMBLE_EN = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|sorry|excuse me|quick (?:one|question)"
-                          rf"|(?:i|i've|i have|i was){_HEARD_EN}|i'm|i am|we're|we are|for (?:my|our|a|an)|as (?:a|an))\b"
-                          r"[^.!?:;,\d]*[.!:;,]\s+", re.IGNORECASE)
+                          rf"|(?:i|i've|i have|i was){_HEARD_EN}|i'm|i am|we're|we are|for (?:my|our|a|an)|as (?:a|an)"
+                          r"|(?:my|our)\s+(?:[\w']+\s+){1,3}(?:wants?|asks?|asked|needs?|would like|wonders?|wondered))\b"
+                          r"[^.!?:;,\d—–]*(?:[.!:;,]\s+|\s*[—–]\s*|\s-{1,2}\s+)", re.IGNORECASE)
 _ASKS_EN = re.compile(r"\b(?:how|what|which|who|when|where|why)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[A-Za-z]")
 _QUANTITY = re.compile(rf"{_AMOUNT_WORDS}|比例|比重|率|增长|金额|规模|总额|数量|个数|数目|总数|"

@@ -514,6 +514,10 @@ def test_is_follow_up(question, follow_up):
     ("I need the 2013 income figure. Thanks", "I need the 2013 income figure. Thanks"),  # it names a year
     ("For my class presentation, what cap was set?", "what cap was set?"),  # what the answer is for
     ("As a student, how fast did exports grow?", "how fast did exports grow?"),
+    ("I'm writing a brief — what was the 2013 GDP?", "what was the 2013 GDP?"),  # a dash ends it too
+    ("I'm curious - how many parks were added?", "how many parks were added?"),
+    ("My boss wants to know: how many parks were added?", "how many parks were added?"),
+    ("My friend says parks were added. How many?", "My friend says parks were added. How many?"),  # heard
     # what the asker heard or read is the topic, not a word about themselves
     ("I heard the city shut sand pits. How many?", "I heard the city shut sand pits. How many?"),
     ("I've read that parks were added. How many?", "I've read that parks were added. How many?"),
