@@ -138,8 +138,9 @@ def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
             yield length, words
 
 
-# endings the stemmer leaves on; "ement" after a stem that lost its "e" ("manag", "management")
-_DERIVED = frozenset("ion ive ment ement ity al er or ou".split())  # "ou": what `_stem` leaves of "-ous"
+# endings the stemmer leaves on; "ement" after a stem that lost its "e" ("manag", "management"); "cation" after
+# the "i" of a verb in "-ify" ("rectify", "rectification")
+_DERIVED = frozenset("ion ive ment ement ity al er or ou cation".split())  # "ou": what `_stem` leaves of "-ous"
 
 
 def _same_word(a: str, b: str) -> bool:

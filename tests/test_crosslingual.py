@@ -75,6 +75,11 @@ def test_an_adjective_in_ous_meets_its_noun_s_gloss(glossary, bot):
     assert "龙游山区" in bot.ask("What do mountainous counties get from the pilot in Longyou?").text
 
 
+def test_a_noun_in_ification_meets_its_verb_s_gloss(glossary, bot):
+    assert glossary.translate("rectification")[1] == glossary.translate("rectify")[1]  # 整顿 "to rectify"
+    assert "石灰钙" in bot.ask("Which industry in Changshan Huibu faces special rectification?").text
+
+
 def test_a_noun_in_ement_meets_its_verb_s_gloss(glossary, bot):
     assert glossary.covers("完成河道治理 350 公里", "management", ())  # 治理 "to manage", stemmed "manag"
     assert "350 公里" in bot.ask("How many kilometres of river management are to be finished in 2014?").text
