@@ -442,12 +442,13 @@ class Glossary:
 
     def _word_terms(self, word: str) -> list[str]:
         """A word's corpus terms, or, failing those, the terms of a word it derives from or to ("approval"
-        meets 审批, glossed "to examine and approve"), or those of report words it is in an English name of."""
+        meets 审批, glossed "to examine and approve") or of its lemma ("women": 妇女, "woman"), or those of report
+        words it is in an English name of."""
         if word in self._terms:
             return self._terms[word]
         if word not in self._derived:  # a scan of every translated word: once per word
             self._derived[word] = next((terms for other, terms in self._terms.items() if _same_word(word, other)), []) \
-                or next((self._terms[_stem(lemma)] for lemma in _verb_lemmas(word) if _stem(lemma) in self._terms), []) \
+                or next((self._terms[_stem(lemma)] for lemma in _lemmas(word) if _stem(lemma) in self._terms), []) \
                 or self._name_heads().get(word, [])
         return self._derived[word]
 
@@ -554,11 +555,15 @@ def _bare_verb(text: str, start: int) -> bool:
     return not following or _readings(text, following.start()) != {"VERB"}
 
 
-def _verb_lemmas(word: str) -> tuple[str, ...]:
-    """The verbs an irregular form is of, from lemminflect's lexicon: "lent" -> ('lend',), "brought" -> ('bring',)."""
+def _lemmas(word: str) -> tuple[str, ...]:
+    """The verbs an irregular form is of and the noun an irregular plural is of, from lemminflect's lexicon:
+    "lent" -> ('lend',), "brought" -> ('bring',), "women" -> ('woman',); not the "medium" of "media", which is a
+    noun of its own too (the press, not 中等)."""
     from lemminflect import getAllLemmas
 
-    return tuple(lemma for lemma in getAllLemmas(word).get("VERB", ()) if lemma != word)
+    found = getAllLemmas(word)
+    nouns = found.get("NOUN", ())
+    return tuple(lemma for lemma in found.get("VERB", ()) if lemma != word) + (() if word in nouns else nouns)
 
 
 def in_simple_past(text: str) -> bool:

@@ -75,6 +75,12 @@ def test_an_adjective_in_ous_meets_its_noun_s_gloss(glossary, bot):
     assert "龙游山区" in bot.ask("What do mountainous counties get from the pilot in Longyou?").text
 
 
+def test_an_irregular_plural_meets_its_singular_s_gloss(glossary, bot):
+    assert glossary.translate("women")[1] == glossary.translate("woman")[1]  # 妇女
+    assert glossary.translate("media")[1] != glossary.translate("medium")[1]  # a noun of its own: not 中等
+    assert "市妇保院" in bot.ask("Which hospital will be expanded for women and children?").text
+
+
 def test_a_noun_in_ification_meets_its_verb_s_gloss(glossary, bot):
     assert glossary.translate("rectification")[1] == glossary.translate("rectify")[1]  # 整顿 "to rectify"
     assert "石灰钙" in bot.ask("Which industry in Changshan Huibu faces special rectification?").text
