@@ -213,8 +213,10 @@ class Assistant:
                      mode="model", warnings=checked.warnings, usage=self.model.usage(prompt, text))
 
     def _in_report_words(self, query: str) -> str:
-        """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"; an opening "我是一名记者，" goes."""
-        return self._synonyms.read(self._past_tense_year(self._absolute_years(as_question(without_preamble(query)))))
+        """The query as the reports would put it: "去年的经济总量" -> "2013年的生产总值"; an opening "我是一名记者，" goes,
+        and a misspelled English word is the word it misspells."""
+        return self._synonyms.read(self._past_tense_year(self._absolute_years(
+            as_question(without_preamble(self._glossary.respelled(query))))))
 
     def _past_tense_year(self, query: str) -> str:
         """A figure asked in the past tense and no year, as asked of the year the report looks back on:

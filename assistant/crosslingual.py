@@ -36,7 +36,7 @@ _PAIR = re.compile(r"\b(?:and|or)\b")  # a gloss that names two things
 _WORD = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]|[a-z]")
 ENGLISH_STOPWORDS = frozenset(
     """a an the of in on at to for by with from and or is are was were be been being what which who whom whose how
-    many much did does do done there their its it this that these those as about please tell me will would should
+    many much did does do done there their its it this that these those as about please pls plz tell me will would should
     can could may might shall have has had new old total number amount year years per cl sb sth etc one ones fig lit
     abbr also used variant see s out up off over into under make get take put go come give when where why
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
@@ -190,6 +190,7 @@ class Glossary:
         self._english: set[str] | None = None  # built on first use
         self._derived: dict[str, list[str]] = {}  # word -> the terms of a word it derives from or to
         self._sounds: dict[str, list[str]] | None = None  # pinyin -> corpus words: built on first use
+        self._spelling = None  # pyspellchecker's English word list: loaded on first use
         self._own_names = [term for term, _, _ in own_names]
 
         def index(term: str, definitions: str) -> None:
@@ -439,6 +440,27 @@ class Glossary:
         return [(word, self.sounded(word)) for word in capitalized
                 if word.lower() not in ENGLISH_STOPWORDS and word.lower() not in self._english
                 and not self._word_terms(_stem(word.lower()))]
+
+    def respelled(self, text: str) -> str:
+        """The text with each misspelled English word as the word pyspellchecker's word list has one edit away,
+        when that word has report terms: "fixed asset invesment" -> "fixed asset investment". Only a lower-case
+        word of five letters or more that neither lemminflect nor the word list knows, with no report term and
+        no report name it spells: "quzhou" is 衢州, not "suzhou"."""
+        def respell(match: re.Match) -> str:
+            word = match.group(0)
+            if len(word) < 5 or not word.islower() or _readings(text, match.start()) \
+                    or self._word_terms(_stem(word)) or self.sounded(word):
+                return word
+            if self._spelling is None:
+                from spellchecker import SpellChecker  # 0.1 s to load its word list: a misspelled question only
+
+                self._spelling = SpellChecker(distance=1)
+            if word in self._spelling:
+                return word
+            known = self._spelling.correction(word)
+            return known if known and self._word_terms(_stem(known)) else word
+
+        return _WORD_IN_TEXT.sub(respell, text)
 
     def _word_terms(self, word: str) -> list[str]:
         """A word's corpus terms, or, failing those, the terms of a word it derives from or to ("approval"

@@ -91,7 +91,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (rf"\b(?:the )?mayor (?:{_SAYS}|credit|credits|credited)\b", " "),
 )]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
-_ORDER = re.compile(r"^\s*(?:please\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b"
+_ORDER = re.compile(r"^\s*(?:(?:please|pls|plz)\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b"
                     r"(?:\s+(?:me|us))?(?:\s+of)?\s+", re.IGNORECASE)
 
 

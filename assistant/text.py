@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     谢谢 多谢 感谢 麻烦 您 你好 您好 劳驾 百分 百分之 百分之几 百分比 百分点 干什么 做什么 干嘛 干啥 光是 单是 仅仅 只是
     起来 加在一起 合计 总计 为止 截至 截止 怎么弄 咋办 咋 哪几个 哪几种 想 问 问问 想问 知道 了解 请教 打听 打听一下 咨询
     a an the of in on at to for by with from and or is are was were be been what which who whom how many much
-    did does do there their its it this that as about please tell me
+    did does do there their its it this that as about please pls plz tell me
     """.split()
 )
 

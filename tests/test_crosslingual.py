@@ -75,6 +75,13 @@ def test_an_adjective_in_ous_meets_its_noun_s_gloss(glossary, bot):
     assert "龙游山区" in bot.ask("What do mountainous counties get from the pilot in Longyou?").text
 
 
+def test_a_misspelled_word_is_read_as_the_word_it_misspells(glossary, bot):
+    assert glossary.respelled("quzhou fixed asset invesment") == "quzhou fixed asset investment"  # not "suzhou"
+    assert glossary.respelled("agritainment revenue") == "agritainment revenue"  # no word one edit away
+    assert "670.7" in bot.ask("Pls tell me the 2013 fixed asset invesment figure").text  # "pls": please
+    assert "3.38" in bot.ask("What was the populaton growth rate in 2013?").text
+
+
 def test_an_irregular_plural_meets_its_singular_s_gloss(glossary, bot):
     assert glossary.translate("women")[1] == glossary.translate("woman")[1]  # 妇女
     assert glossary.translate("media")[1] != glossary.translate("medium")[1]  # a noun of its own: not 中等
