@@ -507,8 +507,8 @@ def _counted_generically(clause: str, unit: str) -> bool:
 
 
 def _in_units(clause: str, units: str, numeral: str = r"\d") -> bool:
-    """Whether the clause holds a figure in one of the units ("23.9 亿美元" for 美元)."""
-    return bool(re.search(rf"(?:{numeral})\s*[万亿]?\s*(?:{units})", clause))
+    """Whether the clause holds a figure in one of the units ("23.9 亿美元" for 美元, "4A级" for 级)."""
+    return bool(re.search(rf"(?:{numeral})\s*[万亿]?\s*[A-Z]?\s*(?:{units})", clause))
 
 
 def _counts(text: str, question: str) -> bool:

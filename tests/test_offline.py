@@ -135,7 +135,8 @@ def test_a_count_asked_as_个数_and_buying_or_selling_as_no_topic(bot):
      ("How much did the expenses fall?", "经费支出下降 17.4%", True),
      ("What was the budget?", "经费预算支出削减 30%", False),
      ("来旅游的人多了多少？", "游客人数增长 30%", True),  # 多了 asks a change, which may be a percentage
-     ("经济要增长多少？", "贯彻省委十三届四次全会精神，努力使衢州成为全省新的经济增长点", False)],  # 四次 names a session
+     ("经济要增长多少？", "贯彻省委十三届四次全会精神，努力使衢州成为全省新的经济增长点", False),  # 四次 names a session
+     ("要创建多少级的景区？", "创建一批4A级景区", True)],  # a grade's letter stands between its number and 级
 )
 def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
