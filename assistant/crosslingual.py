@@ -451,8 +451,8 @@ class Glossary:
             if len(word) < 5 or not word.islower() or _readings(text, match.start()) \
                     or self._word_terms(_stem(word)) or self.sounded(word):
                 return word
-            if self._spelling is None:
-                from spellchecker import SpellChecker  # 0.1 s to load its word list: a misspelled question only
+            if self._spelling is None:  # 0.1 s to load its word list: a misspelled question only
+                from spellchecker import SpellChecker
 
                 self._spelling = SpellChecker(distance=1)
             if word in self._spelling:

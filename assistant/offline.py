@@ -386,6 +386,17 @@ _ASKS_OPINION = re.compile(r"[你您]们?(?:觉得|认为|怎么看|看来|的�
                            re.IGNORECASE)
 
 
+# An honour, a title or a list asked for ("粮食安全拿了什么荣誉？", "Which award did Kaihua win?"): the clause confers
+# one (评为, 获, 称号, 冠, 列入, 创建…); "守住粮食安全红线" names the topic and no honour.
+_ASKS_HONOUR = re.compile(r"荣誉|称号|名单|榜单|\b(?:honou?rs?|titles?|awards?|accolades?)\b", re.IGNORECASE)
+_HONOURED = re.compile(r"评为|评定|获|称号|先进|冠|列入|创建|晋级|成为|通过|升格")
+
+
+def lacks_asked_honour(question: str, clause: str) -> bool:
+    """Whether the question asks an honour or a title and the clause confers none."""
+    return bool(_ASKS_HONOUR.search(question)) and not _HONOURED.search(clause)
+
+
 def asks_opinion(question: str) -> bool:
     """Whether a question asks the assistant's view, not a thing: "你认为“四个一”是什么" asks what the report says."""
     return bool(_ASKS_OPINION.search(question)) and not _ASKS.search(question)

@@ -16,6 +16,7 @@ from assistant.offline import (
     is_change,
     is_follow_up,
     joined_by_de,
+    lacks_asked_honour,
     mentions,
     names_nothing,
     naming,
@@ -140,6 +141,16 @@ def test_a_count_asked_as_个数_and_buying_or_selling_as_no_topic(bot):
 )
 def test_a_figure_must_be_in_the_unit_asked_for(question, clause, expected):
     assert has_answer_type("quantity", clause, {"2013"}, question) is expected
+
+
+@pytest.mark.parametrize("question, clause, expected", [
+    ("粮食安全拿了什么荣誉？", "守住粮食安全红线", True),  # the topic, and no honour
+    ("粮食安全拿了什么荣誉？", "粮食安全工作取得省“三连冠”", False),
+    ("Which award did Kaihua win?", "开化获评省级美丽乡村创建先进县", False),
+    ("粮食安全怎么抓？", "守住粮食安全红线", False),  # no honour asked
+])
+def test_an_honour_asked_is_one_the_clause_confers(question, clause, expected):
+    assert lacks_asked_honour(question, clause) is expected
 
 
 @pytest.mark.parametrize(
