@@ -87,6 +87,7 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b(?:off|on) the roads?\b", " "),  # "taken off the road": scrapped, "put on the road": into service
     # the report as the source: what it says is asked, not the report itself
     (r"\baccording to (?:the )?(?:(?:government )?(?:work )?report|mayor)\b", " "),
+    (r"\b(?:per|in|from|by) (?:the|this) (?:(?:government )?work )?report\b", " "),  # "…, per the report?"
     (rf"\b(?:the|this) (?:(?:government )?work )?report (?:{_SAYS})\b", " "),
     (rf"\b(?:the )?mayor (?:{_SAYS}|credit|credits|credited)\b", " "),
 )]

@@ -572,6 +572,7 @@ def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "place" not in as_question("Which festival took place at Jianglang Mountain?")
     assert "terms" not in as_question("In dollar terms, how much did Quzhou export in 2013?")
     assert "set" not in as_question("What unemployment rate cap did Quzhou set for 2014?")  # a verb, no topic
+    assert "report" not in as_question("What is ecology called in the report?")  # the source, as "according to"
     assert "way" not in as_question("Which kinds of trade will be developed in a coordinated way?")  # how, not what
     assert "look" not in as_question("What will the garbage collection chain look like in villages?")
     assert "road" not in as_question("How many old polluting cars were taken off the road in 2013?")
