@@ -591,7 +591,9 @@ def _lemmas(word: str) -> tuple[str, ...]:
 def in_simple_past(text: str) -> bool:
     """Whether an English text has a verb in the simple past that no other form spells the same way, its past
     participle included, and no "be" or "have" comes before: "Which scenic spot became the first 5A one?",
-    "How fast it grew" (grown is the participle); not "put", nor "opened" (a participle too), nor "has grown"."""
+    "How fast it grew" (grown is the participle); not "put", nor "opened" (a participle too), nor "has grown".
+    An irregular past that is its participle too counts, unless an article or "newly" makes it describe a noun:
+    "Which county won…", not "the newly built roads"; a regular one is as often an adjective ("registered")."""
     from lemminflect import (  # 0.2 s to import: English questions only
         getAllInflections,
         getAllLemmas,
@@ -606,8 +608,14 @@ def in_simple_past(text: str) -> bool:
                 if word in forms.get("VBD", ()) and forms.get("VBN") \
                         and not any(word in forms.get(tag, ()) for tag in ("VB", "VBP", "VBN")):
                     return True
+                if word in forms.get("VBD", ()) and word not in forms.get("VB", ()) and word != lemma \
+                        and not word.endswith("ed") and before not in _DESCRIBING:
+                    return True
         before = word
     return False
+
+
+_DESCRIBING = frozenset({"the", "a", "an", "newly"})  # before a participle that describes: "the newly built roads"
 
 
 _BE_OR_HAVE = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "has", "have", "had", "having", "get",

@@ -626,6 +626,12 @@ def test_an_irregular_simple_past_asks_of_the_year_the_report_looks_back_on(bot)
     assert not any(map(in_simple_past, ["Which bank opened a branch?", "Where do they put it?", "It has grown."]))
     assert "根宫佛国" in bot.ask("Which scenic spot became the first 5A one?").text  # not 2014's 江郎山—廿八都
 
+def test_an_irregular_past_its_participle_shares_is_past_unless_it_describes(bot):
+    assert in_simple_past("Which county won advanced status?") and in_simple_past("What did they say Quzhou built?")
+    assert not any(map(in_simple_past, ["How long are the newly built roads?", "Which events will be held?"]))
+    # 2013's 开化获评…先进县, not the 2014 plan's 建成一批美丽乡村
+    assert "开化" in bot.ask("Which county won advanced status for beautiful-village building?").text
+
 
 def test_a_part_jieba_cuts_of_a_report_word_an_english_name_was_read_as_is_no_topic(bot):
     # "relocation" is read as 异地搬迁, which jieba cuts 异地 | 搬迁: 异地 alone is no topic the clause (迁建项目)
