@@ -391,7 +391,7 @@ class Assistant:
             or _PER_HEAD.search(question) and "人均" not in context
             or any(normalize(grade) not in context for grade in _GRADE.findall(asked))
             or kind is None and asks_opinion(question)  # a fact asked chattily ("你觉得…是多少") still has a kind
-            or lacks_asked_honour(f"{question} {asked}", clause_text)
+            or kind != "quantity" and lacks_asked_honour(f"{question} {asked}", clause_text)  # not "how many won it"
             or kind != "person" and asks_name(asked) and has_chinese(question)
             and not gives_a_name(naming(clause_text, asked_topics), asked)
             or glossary.unknown_words(asked if exact else glossary.counted_word(asked), self._corpus_text)
