@@ -190,7 +190,7 @@ class Glossary:
         self._english: set[str] | None = None  # built on first use
         self._derived: dict[str, list[str]] = {}  # word -> the terms of a word it derives from or to
         self._sounds: dict[str, list[str]] | None = None  # pinyin -> corpus words: built on first use
-        self._spelling = None  # pyspellchecker's English word list: loaded on first use
+        self._spelling = None  # pyspellchecker over the glosses' words: built on first use
         self._own_names = [term for term, _, _ in own_names]
 
         def index(term: str, definitions: str) -> None:
@@ -442,21 +442,20 @@ class Glossary:
                 and not self._word_terms(_stem(word.lower()))]
 
     def respelled(self, text: str) -> str:
-        """The text with each misspelled English word as the word pyspellchecker's word list has one edit away,
-        when that word has report terms: "fixed asset invesment" -> "fixed asset investment". Only a lower-case
-        word of five letters or more that neither lemminflect nor the word list knows, with no report term and
-        no report name it spells: "quzhou" is 衢州, not "suzhou"."""
+        """The text with each misspelled English word as the word one edit away that the report terms' glosses use
+        most: "fixed asset invesment" -> "fixed asset investment". Only a lower-case word of five letters or more
+        that lemminflect does not know, with no report term and no report name it spells: "quzhou" is 衢州."""
         def respell(match: re.Match) -> str:
             word = match.group(0)
             if len(word) < 5 or not word.islower() or _readings(text, match.start()) \
                     or self._word_terms(_stem(word)) or self.sounded(word):
                 return word
-            if self._spelling is None:  # 0.1 s to load its word list: a misspelled question only
+            if self._spelling is None:  # the glosses' words, not pyspellchecker's own 40 MiB English list
                 from spellchecker import SpellChecker
 
-                self._spelling = SpellChecker(distance=1)
-            if word in self._spelling:
-                return word
+                self._spelling = SpellChecker(language=None, distance=1)
+                self._spelling.word_frequency.load_words(
+                    [gloss for term in self._vocabulary for gloss in _WORD.findall(self._definitions.get(term, "").lower())])
             known = self._spelling.correction(word)
             return known if known and self._word_terms(_stem(known)) else word
 
