@@ -90,6 +90,9 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\b(?:per|in|from|by) (?:the|this) (?:(?:government )?work )?report\b", " "),  # "…, per the report?"
     (rf"\b(?:the|this) (?:(?:government )?work )?report (?:{_SAYS})\b", " "),
     (rf"\b(?:the )?mayor (?:{_SAYS}|credit|credits|credited)\b", " "),
+    # what the speaker calls a thing is what it is; whom he thanks, the thanks asked
+    (r"\b(?:does|did|do) (?:the|this) (?:(?:government )?(?:work )?report|mayor) call\b", "is"),
+    (r"\b(?:the )?mayor (thanks?|thanked)\b", r"\1"),
 )]
 # An English request put as an order: "Count the parks…" asks how many, "Give the length of…" what it is.
 _ORDER = re.compile(r"^\s*(?:(?:please|pls|plz)\s+)?(?:(count)|(name|list)|give|tell|state|show|report|remind)\b"

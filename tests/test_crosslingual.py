@@ -620,6 +620,12 @@ def test_the_report_as_the_source_and_a_verb_before_a_gerund_are_no_topics(gloss
     assert "mayor" in as_question("Who is the mayor of Quzhou?")
 
 
+def test_what_the_speaker_calls_or_thanks_names_no_topic_of_the_speaker(bot):
+    assert as_question("What does the mayor call ecology for Quzhou?") == "What is ecology for Quzhou?"
+    assert "最大财富" in bot.ask("What does the mayor call ecology for Quzhou?").text
+    assert "外来建设者" in bot.ask("Who does the mayor thank for their support, apart from the people?").text
+
+
 def test_an_irregular_simple_past_asks_of_the_year_the_report_looks_back_on(bot):
     assert in_simple_past("Which scenic spot became the first 5A one?") and in_simple_past("How fast it grew")
     # a form the past participle shares, a form the present shares, a perfect: no tense of its own
