@@ -566,6 +566,8 @@ def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "kind" not in [noun for noun, _ in glossary.topics("What kind of bank did the credit union become?")]
     assert "农村商业银行" in bot.ask("What kind of bank did the Kecheng rural credit union become?").text
     assert as_question("Which two kinds of disease will be controlled?") == "Which two disease will be controlled?"
+    assert as_question("Which groups of diseases are to be controlled?") == "Which diseases are to be controlled?"
+    assert "慢性病" in bot.ask("Which groups of diseases are to be prevented and controlled?").text
     assert "生态循环高端农业" in bot.ask("What sort of farming will the whole region pursue?").text
     assert "time" not in as_question("Which festival was held for the first time?")
     assert [noun for noun, _ in glossary.topics("What else is funded besides other subsidies?")] == ["subsidy"]
