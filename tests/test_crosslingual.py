@@ -562,6 +562,13 @@ def test_a_place_an_english_question_names_is_in_the_clause_that_answers(bot):
     assert not answer.answered or "开化" in answer.text
 
 
+def test_a_determiner_is_no_topic(glossary, bot):
+    nouns = [noun for noun, _ in glossary.topics("Which problems do some departments have?")]
+    assert "some" not in nouns and "problem" in nouns
+    question = "What do the authorities hope to make of some industrial products — 'single-event champions'?"
+    assert "单打冠军" in bot.ask(question).text
+
+
 def test_idioms_and_question_frames_name_no_topic(glossary, bot):
     assert "kind" not in [noun for noun, _ in glossary.topics("What kind of bank did the credit union become?")]
     assert "农村商业银行" in bot.ask("What kind of bank did the Kecheng rural credit union become?").text
