@@ -802,7 +802,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
                       or len(before) - 1 == done_to_it
                       or before[-1].word in _ANYTHING
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
-                      or _miscut(before, report)
+                      or _miscut(before, report) or _preposition_as_name(before[-1])
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
                       or before[-1].flag == "v" and len(before) > 1 and before[-2].flag.startswith(("n", "v"))
                       and len(before[-2].word) > 1 and words[len(before)].word == "的"):
@@ -824,6 +824,12 @@ def _miscut(words: list, report: str) -> bool:
     """Whether jieba guessed the last word, one neither its dictionary nor the report has: a cut
     across words, as 来料加工费发了 -> 来料加工 | 费发 and 拆违拆了 -> 拆 | 违拆, which names nothing."""
     return bool(report) and not jieba.dt.FREQ.get(words[-1].word) and words[-1].word not in report
+
+
+def _preposition_as_name(word) -> bool:
+    """Whether jieba tagged a preposition and what follows it a person's name: "要在城镇新铺几公里" cuts
+    在城镇 (nrt), which names no one."""
+    return word.flag.startswith("nr") and len(word.word) > 1 and jieba.posseg.lcut(word.word[0])[0].flag == "p"
 
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:
