@@ -246,7 +246,7 @@ def test_the_word_after_how_asks_rather_than_names(glossary):
     assert [word for word, _ in glossary.topics("How large was the loan balance?")] == ["loan", "balanc"]
 
 
-def test_english_topics_are_the_nouns_asked_about(glossary):
+def test_english_topics_are_the_nouns_asked_about(glossary, bot):
     assert [word for word, _ in glossary.topics("What is the population of Quzhou?")] == ["population"]
     assert [word for word, _ in glossary.topics("What was the pace of export expansion?")] == ["export"]
     assert [word for word, _ in glossary.topics("How much was the spending cut?")] == ["spend"]  # "cut", a change
@@ -256,6 +256,8 @@ def test_english_topics_are_the_nouns_asked_about(glossary):
     # a comparison's words name nothing, and "on average" or "money" the kind of figure
     assert [word for word, _ in glossary.topics("How much more money did farmers make than before?")] == ["farmer"]
     assert [word for word, _ in glossary.topics("What was the average wage?")] == ["wage"]
+    assert [word for word, _ in glossary.topics("What was the overall requirement?")] == ["requirement"]  # as "total"
+    assert "118.2" in bot.ask("How much money did the city government take in overall in 2013?").text
     # pronouns and modals name nothing either
     assert [word for word, _ in glossary.topics("To whom must decisions be reported before they are issued?")] == [
         "decision"]
