@@ -82,8 +82,8 @@ _NO_TOPIC = [(re.compile(pattern, re.IGNORECASE), said) for pattern, said in (
     (r"\bin an? ((?:[\w\-]+\s+){1,2}?)(?:way|manner|fashion)\b", r"\1"),  # "in a coordinated way": how, not what
     (r"\bfor the first time\b", "first"),  # 首届, 首个
     # what is asked: "which two kinds of", "which groups of"
-    (r"\b((?:what|which)\s+(?:\w+\s+)?)(?:kinds?|sorts?|types?|groups?|categor(?:y|ies)|class(?:es)?|variet(?:y|ies))"
-     r" of\s+", r"\1"),
+    ((r"\b((?:what|which)\s+(?:\w+\s+)?)(?:kinds?|sorts?|types?|groups?|categor(?:y|ies)|class(?:es)?|variet(?:y|ies))"
+      r" of\s+"), r"\1"),
     (r"\b(?:take|takes|took|taken|taking) place\b", "held"),
     (r"\b(?:look|looks|looked|looking) like\b", " "),  # "What will the chain look like?": what it is
     (r"\b(?:off|on) the roads?\b", " "),  # "taken off the road": scrapped, "put on the road": into service
