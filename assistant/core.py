@@ -141,13 +141,14 @@ class Assistant:
             )
         return " ".join(cleaned.split()).translate(_HALF_WIDTH)
 
-    def retrieve(self, query: str, alternatives: list[tuple[str, ...]] | None = None
+    def retrieve(self, query: str, alternatives: list[tuple[str, ...]] | None = None, tense_year: str | None = None
                  ) -> tuple[list[NodeWithScore], np.ndarray]:
         """Paragraphs for a standalone query, best first, and the query's embedding. `alternatives`: the terms
-        the query's English words were each read as (`Glossary.translate`), each word counted once."""
+        the query's English words were each read as (`Glossary.translate`), each word counted once; `tense_year`:
+        the year a question's tense asks of (`_tense_year`), whose sections go before the other years'."""
         bundle = AlternativesQuery(query, alternatives=list(alternatives or []))
         bundle.embedding = self.index.embed_model.get_query_embedding(query)
-        results = self.index.retriever.retrieve(bundle)
+        results = _prefer_year_sections(tense_year, self.index.retriever.retrieve(bundle), self.index)
         return _prefer_question_years(query, results, self.index)[: self.settings.top_k], np.asarray(
             bundle.embedding, dtype=np.float32
         )
@@ -288,16 +289,15 @@ class Assistant:
             query, translated = self._glossary.translate(query)
             # A report word an English name was read as is one idea, whole: 旅游收入, not 旅游 and 收入.
             translated += [(term,) for term, _ in named]
-        results, query_vector = self.retrieve(query, translated)
+        tense_year = self._tense_year(question, asked)
+        results, query_vector = self.retrieve(query, translated, tense_year)
         sources = [self._source(r) for r in results]
         named_places = self._places(asked, query)
         # A paragraph that does not name the question's places and names is no candidate at all: a clause
         # of it would outrank the one that does ("Which pilot zone is Longyou building?").
         spelled = [terms for _, terms in self._glossary.names(asked)] + self._glossary.foreign_places(asked)
-        tense_year = self._tense_year(question, asked)
         candidates = [p for p in (self.index.by_id(r.node.node_id) for r in results)
-                      if self._names_all(p, named_places, spelled)
-                      and not (tense_year and (about := years(p.section)) and tense_year not in about)]
+                      if self._names_all(p, named_places, spelled) and not _of_other_year(p, tense_year)]
         positions = [self._position[p.paragraph_id] for p in candidates]
         extracts = best_clauses(
             query,
@@ -564,6 +564,19 @@ def _cited_first(sources: list[Source], citations: list[Citation]) -> list[Sourc
 
 def _citation(marker: int, paragraph: Paragraph) -> Citation:
     return Citation(marker, paragraph.paragraph_id, paragraph.section, paragraph.document, paragraph.text)
+
+
+def _of_other_year(paragraph: Paragraph, year: str | None) -> bool:
+    """Whether a paragraph's section is about other years than `year` (one with no year is about any)."""
+    return bool(year and (about := years(paragraph.section)) and year not in about)
+
+
+def _prefer_year_sections(year: str | None, results: list[NodeWithScore], index: Index) -> list[NodeWithScore]:
+    """The retrieved paragraphs with those of sections about other years than the one a question's tense asks
+    of last, before the top few are kept: "What mature land area did the low-hill development produce?" asks
+    2013's 熟地, which the 2014 plans' paragraphs on land would otherwise push out of the top five. Only the
+    section counts here: the title's 2014 is no year of the front matter's facts (who delivered the report)."""
+    return sorted(results, key=lambda r: _of_other_year(index.by_id(r.node.node_id), year)) if year else results
 
 
 def _prefer_question_years(query: str, results: list[NodeWithScore], index: Index) -> list[NodeWithScore]:

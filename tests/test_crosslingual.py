@@ -689,3 +689,9 @@ def test_the_last_word_of_a_proper_english_name_reads_as_its_report_word(bot):
     assert "天网工程" in bot.ask("What surveillance project covers the urban area?").text
     # "smart healthcare" names 智慧卫生, but "healthcare" alone is not that: the report does not say
     assert bot.ask("How much did the city spend on healthcare in 2013?").text == NOT_IN_REPORT
+
+
+def test_the_year_a_tense_asks_of_ranks_its_sections_first_before_the_top_few_are_kept(bot):
+    # the 2014 plans' paragraphs on land would push 2013's 熟地 out of the top five, leaving no candidate
+    assert "1.7 万亩" in bot.ask("What mature land area did the low-hill development produce?").text
+    assert "沈仁康" in bot.ask("Who gave the report?").text  # the title's 2014 is no year of the front matter
