@@ -139,8 +139,8 @@ def _senses(definitions: str) -> Iterator[tuple[int, list[str]]]:
 
 
 # endings the stemmer leaves on; "ement" after a stem that lost its "e" ("manag", "management"); "cation" after
-# the "i" of a verb in "-ify" ("rectify", "rectification")
-_DERIVED = frozenset("ion ive ment ement ity al er or ou cation".split())  # "ou": what `_stem` leaves of "-ous"
+# the "i" of a verb in "-ify" ("rectify", "rectification"); "ag", what `_stem` leaves of "-age" ("coverage")
+_DERIVED = frozenset("ion ive ment ement ity al er or ou cation ag".split())  # "ou": what `_stem` leaves of "-ous"
 
 
 def _same_word(a: str, b: str) -> bool:

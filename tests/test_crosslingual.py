@@ -93,6 +93,12 @@ def test_a_noun_in_ification_meets_its_verb_s_gloss(glossary, bot):
     assert "石灰钙" in bot.ask("Which industry in Changshan Huibu faces special rectification?").text
 
 
+def test_a_noun_in_age_meets_its_verb_s_gloss(glossary, bot):
+    assert glossary.covers("院士专家工作站实现县(市、区)全覆盖", "coverag", ("覆盖率",))  # 覆盖 "to cover"
+    question = "What reached full coverage of counties — which kind of expert workstation?"
+    assert "院士专家工作站" in bot.ask(question).text
+
+
 def test_a_noun_in_ement_meets_its_verb_s_gloss(glossary, bot):
     assert glossary.covers("完成河道治理 350 公里", "management", ())  # 治理 "to manage", stemmed "manag"
     assert "350 公里" in bot.ask("How many kilometres of river management are to be finished in 2014?").text
