@@ -767,7 +767,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             or run and run[-1].flag == "b" and word.flag == "d" and after.flag.startswith("n"))
         # what a 的 after the count ends the question on is what it counts, whatever jieba tags it: 多少平方米的违建 (v)
         last = before.word == "的" and not run and (after is None or after.word in _SENTENCE_END)
-        if run and _miscut([word], report):
+        if run and _miscut(word, report):
             break  # a word jieba guessed across words ends what is counted: 多少辆公交车 | 要油 | 改气
         if (word.flag.startswith(_NOMINAL_TAGS) or modifies or last) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
@@ -802,7 +802,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
                       or len(before) - 1 == done_to_it
                       or before[-1].word in _ANYTHING
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
-                      or _miscut(before, report) or _preposition_as_name(before[-1])
+                      or _miscut(before[-1], report) or _preposition_as_name(before[-1])
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
                       or before[-1].flag == "v" and len(before) > 1 and before[-2].flag.startswith(("n", "v"))
                       and len(before[-2].word) > 1 and words[len(before)].word == "的"):
@@ -820,10 +820,10 @@ def _describes(run: list, which: dict[str, str]) -> bool:
     return {w.word for w in run if w.flag.startswith(_TOPIC_TAGS)} <= which.keys()
 
 
-def _miscut(words: list, report: str) -> bool:
-    """Whether jieba guessed the last word, one neither its dictionary nor the report has: a cut
-    across words, as 来料加工费发了 -> 来料加工 | 费发 and 拆违拆了 -> 拆 | 违拆, which names nothing."""
-    return bool(report) and not jieba.dt.FREQ.get(words[-1].word) and words[-1].word not in report
+def _miscut(word, report: str) -> bool:
+    """Whether jieba guessed the word, one neither its dictionary nor the report has: a cut across words, as
+    来料加工费发了 -> 来料加工 | 费发 and 拆违拆了 -> 拆 | 违拆, which names nothing."""
+    return bool(report) and not jieba.dt.FREQ.get(word.word) and word.word not in report
 
 
 def _preposition_as_name(word) -> bool:
