@@ -42,7 +42,7 @@ ENGLISH_STOPWORDS = frozenset(
     made makes got gets gotten took taken takes puts went goes gone came comes gave gives given become became meant
     i d you we us our your they them he she his her him must like know want wonder let show according than more
     less fewer least hello hi hey thanks thank dear worth planned now everyone everybody anyone anybody someone
-    somebody other else some several
+    somebody other else some several any
     m re ve ll t don doesn didn isn aren wasn weren haven hasn""".split()  # "I'd like to know…", "Hello, … Thanks!",
 )  # "…worth?", and what is left of "I'm", "we've", "don't"
 TERMS_PER_WORD = 3

@@ -573,6 +573,8 @@ def test_a_place_an_english_question_names_is_in_the_clause_that_answers(bot):
 def test_a_determiner_is_no_topic(glossary, bot):
     nouns = [noun for noun, _ in glossary.topics("Which problems do some departments have?")]
     assert "some" not in nouns and "problem" in nouns
+    assert "any" not in [noun for noun, _ in glossary.topics("Did Kaihua get any national recognition?")]
+    assert "生态旅游示范区" in bot.ask("Was Kaihua given any national tourism recognition in 2013?").text
     question = "What do the authorities hope to make of some industrial products — 'single-event champions'?"
     assert "单打冠军" in bot.ask(question).text
 
