@@ -654,6 +654,8 @@ def topics(question: str, common: set[str]) -> list[str]:
         # 多 or 少 and a verb, a word only jieba's HMM makes ("帮企业少交了多少税费": 少交): how the figure
         # changed, not a topic (少数, 多元 are words of its dictionary)
         and not (len(word) == 2 and word[0] in "多少" and jieba.dt.FREQ.get(word, 0) < _RARE)
+        and not word.endswith("的")  # a word only jieba's HMM makes: "省里交的任务" (交的)
+        and not (word.startswith("工作") and word[2:] in _NOT_TOPICS)  # 工作进展 asks how the work went, as 进展 does
         and "了" not in word  # a verb done, a word jieba's HMM makes: "淘宝网上开了个什么馆" (开了个)
     ]
 
