@@ -260,6 +260,8 @@ def test_the_shipped_synonyms_read_a_full_form_and_a_plain_english_word(bot):
     assert "27.5%" in bot.ask("去年企业技术改造投资增速多少？").text  # the report's 技改
     assert "15 家" in bot.ask("How many firms earned the national high-tech title in 2013?").text  # 高新技术
     assert "17.4%" in bot.ask("How far did official spending fall in 2013?").text  # 三公, not 公务消费
+    # a bare "loan" is any loan, not the year-end balance (贷款余额): a pilot of mortgage loans on farm houses
+    assert "农房抵押贷款" in bot.ask("Which loan pilot uses farm houses as collateral?").text
 
 
 def test_broken_knowledge_file_is_named(tmp_path, session_cache):
