@@ -139,6 +139,10 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
     assert "龙游馆" in bot.ask("Which online pavilion opened on Taobao?").text
     assert "56 家" in bot.ask("How many outdated factories were shut down in 2013?").text
     assert "全民健身运动" in bot.ask("What fitness movement was carried out across the city in 2013?").text
+    # and words it has without the reader's one: a tournament (赛事), a re-inspection (复审), an election (换届)
+    for english, chinese in (("tournament", "赛事"), ("re-inspection", "复审"), ("elections", "换届")):
+        assert chinese in glossary.translate(english)[0]
+    assert "冠军赛" in bot.ask("Which Go tournament is on this year's sports calendar?").text
     assert "资源配置导向机制" in bot.ask("What guidance mechanism for resource allocation was built in 2013?").text
     assert "地掷球世锦赛" in bot.ask("Which two national-level sports events will the city host in 2014?").text
 
