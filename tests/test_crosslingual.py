@@ -268,6 +268,9 @@ def test_english_topics_are_the_nouns_asked_about(glossary, bot):
     assert [word for word, _ in glossary.topics("What was the average wage?")] == ["wage"]
     assert [word for word, _ in glossary.topics("What was the overall requirement?")] == ["requirement"]  # as "total"
     assert "118.2" in bot.ask("How much money did the city government take in overall in 2013?").text
+    nouns = [word for word, _ in glossary.topics("Does the network cover the whole district?")]
+    assert "whol" not in nouns and "network" in nouns  # so is "whole"
+    assert "天网工程" in bot.ask("Which network project for public security covers the whole urban area?").text
     # pronouns and modals name nothing either
     assert [word for word, _ in glossary.topics("To whom must decisions be reported before they are issued?")] == [
         "decision"]
