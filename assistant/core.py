@@ -362,7 +362,7 @@ class Assistant:
         if "(" in asked:  # an English question's brackets say again what the rest names: "mature (ready) land"
             nouns = glossary.topics(_BRACKETS.sub(" ", asked), named) or nouns
         # not a part of a report word an English name was read as, which jieba cuts apart: 河长 of 河长制
-        asked_topics = [t for t in topics(asked, self._common_terms)
+        asked_topics = [t for t in topics(asked, self._common_terms, self._corpus_text)
                         if not any(t != term and t in term for term, _ in named)]
         description = described(asked)  # the asker's own words for which thing: not needed in the clause
         own_words = restated(asked)  # nor those the asker says again in the report's words

@@ -628,13 +628,14 @@ def joined_by_de(question: str, topics: list[str]) -> dict[str, tuple[str]]:
             if de.word == "的" and a.word in topics and b.word in topics}
 
 
-def topics(question: str, common: set[str]) -> list[str]:
+def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
     """The things a question asks about: its Chinese nouns, less the attribute nouns above and
     the words too common in the reports to tell paragraphs apart. A modifier (jieba's "b") stays
     with the noun it precedes: 副 + 市长 -> 副市长. English words are left out here:
-    `Glossary.topics` finds those."""
+    `Glossary.topics` finds those. With a `vocabulary` (the reports' text), no word jieba's HMM glued: "生孩子比死亡多"
+    cuts 孩比, "个转企小升规" 转企小."""
     words: list[tuple[str, str]] = []
-    tagged = _tagged(normalize(question))
+    tagged = tuple(w for w in _tagged(normalize(question)) if not (vocabulary and _glued(w.word, vocabulary)))
     for word, after in zip(tagged, [*tagged[1:], None]):
         # not a modifier jieba's HMM made up of characters its dictionary has apart ("建设上要着力": 上要)
         if words and words[-1][1] == "b" and word.flag.startswith("n") and words[-1][0] in jieba.dt.FREQ:
@@ -658,6 +659,13 @@ def topics(question: str, common: set[str]) -> list[str]:
         and not (word.startswith("工作") and word[2:] in _NOT_TOPICS)  # 工作进展 asks how the work went, as 进展 does
         and "了" not in word  # a verb done, a word jieba's HMM makes: "淘宝网上开了个什么馆" (开了个)
     ]
+
+
+def _glued(word: str, vocabulary: str) -> bool:
+    """Whether jieba's HMM made the word of the end of one word and the start of the next: neither its dictionary
+    nor the reports hold it, and its last character is no noun (比, 加, 小), as a noun's last character is (市歌)."""
+    return len(word) > 1 and not jieba.dt.FREQ.get(word) and word not in vocabulary \
+        and jieba.posseg.lcut(word[-1])[0].flag.startswith(tuple("pvadrcumq"))
 
 
 # "新增的上班族（城镇就业）", "往外面卖货（出口）": the asker names a thing again in brackets, in the report's words
