@@ -777,8 +777,10 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             or run and run[-1].flag == "b" and word.flag == "d" and after.flag.startswith("n"))
         # what a 的 after the count ends the question on is what it counts, whatever jieba tags it: 多少平方米的违建 (v)
         last = before.word == "的" and not run and (after is None or after.word in _SENTENCE_END)
-        if run and _miscut(word, report):
-            break  # a word jieba guessed across words ends what is counted: 多少辆公交车 | 要油 | 改气
+        if _miscut(word, report):  # a word jieba guessed across words ends what is counted: 多少辆公交车 | 要油 | 改气,
+            if run:
+                break
+            continue  # nor is it what is counted: 多少辆 | 改烧 | 气
         if (word.flag.startswith(_NOMINAL_TAGS) or modifies or last) and not _UNIT.fullmatch(word.word):
             if len(word.word) > 1:
                 run.append(word)

@@ -356,6 +356,8 @@ def test_a_word_jieba_guessed_across_words_is_no_focus():
     assert figure_focus("2013年衢州外贸进口增长多少？", report=report) == ("外贸", "进口")  # 进口 is a word
     # after what is counted: 多少辆公交车 | 要油 | 改气 counts 公交车
     assert figure_focus("市区有多少辆公交车要油改气？", report="市区 90 辆公交车完成“油改气”") == ("公交车",)
+    # nor, guessed right after the count, is it what is counted: 多少辆 | 改烧 | 气
+    assert figure_focus("市区的公交车有多少辆改烧气？", report="市区 90 辆公交车完成“油改气”") == ("公交车",)
     assert figure_focus("今年污水管网要在城镇新铺几公里？") == ("污水", "管网")  # 在城镇, cut as a name
 
 
