@@ -143,6 +143,9 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
     for english, chinese in (("tournament", "赛事"), ("re-inspection", "复审"), ("elections", "换届")):
         assert chinese in glossary.translate(english)[0]
     assert "冠军赛" in bot.ask("Which Go tournament is on this year's sports calendar?").text
+    # the report's own words for aid to a region name the region: "Tibet" is no place the report leaves out
+    assert "援藏" in glossary.translate("Tibet")[0] and not glossary.foreign_places("aid to Tibet")
+    assert "援疆" in bot.ask("Besides Tibet, which regions did Quzhou give aid to?").text
     assert "资源配置导向机制" in bot.ask("What guidance mechanism for resource allocation was built in 2013?").text
     assert "地掷球世锦赛" in bot.ask("Which two national-level sports events will the city host in 2014?").text
 
