@@ -146,6 +146,9 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
     # the report's own words for aid to a region name the region: "Tibet" is no place the report leaves out
     assert "援藏" in glossary.translate("Tibet")[0] and not glossary.foreign_places("aid to Tibet")
     assert "援疆" in bot.ask("Besides Tibet, which regions did Quzhou give aid to?").text
+    # as the cities a line's short name stands for name it: 宁 of 衢宁铁路 is Ningde
+    assert not glossary.foreign_places("the railway to Ningde")
+    assert "衢宁铁路" in bot.ask("Which railway to Ningde is being prepared?").text
     assert "资源配置导向机制" in bot.ask("What guidance mechanism for resource allocation was built in 2013?").text
     assert "地掷球世锦赛" in bot.ask("Which two national-level sports events will the city host in 2014?").text
 
