@@ -35,6 +35,7 @@ from assistant.offline import (
     figure_of,
     figure_parts,
     gives_a_name,
+    glued,
     has_answer_type,
     is_change,
     is_follow_up,
@@ -368,7 +369,8 @@ class Assistant:
         own_words = restated(asked)  # nor those the asker says again in the report's words
         # with every topic a description, the thing described: "冒黑烟的车" is a 车 (黄标车), whatever the smoke
         named_topics = [t for t in asked_topics if t not in description and t not in own_words] \
-            or list(dict.fromkeys(description[t] for t in asked_topics if t in description)) \
+            or list(dict.fromkeys(description[t] for t in asked_topics  # not a word jieba glued: 钱用 of "钱用在哪"
+                                  if t in description and not glued(description[t], self._corpus_text))) \
             or [t for t in asked_topics if t not in own_words]
         joined = joined_by_de(asked, named_topics)  # 银行的贷款: a kind of 贷款, as 银行贷款 is
         counted_nouns = self._counted(asked, named)

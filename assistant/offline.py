@@ -635,7 +635,7 @@ def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
     `Glossary.topics` finds those. With a `vocabulary` (the reports' text), no word jieba's HMM glued: "生孩子比死亡多"
     cuts 孩比, "个转企小升规" 转企小."""
     words: list[tuple[str, str]] = []
-    tagged = tuple(w for w in _tagged(normalize(question)) if not (vocabulary and _glued(w.word, vocabulary)))
+    tagged = tuple(w for w in _tagged(normalize(question)) if not (vocabulary and glued(w.word, vocabulary)))
     for word, after in zip(tagged, [*tagged[1:], None]):
         # not a modifier jieba's HMM made up of characters its dictionary has apart ("建设上要着力": 上要)
         if words and words[-1][1] == "b" and word.flag.startswith("n") and words[-1][0] in jieba.dt.FREQ:
@@ -661,7 +661,7 @@ def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
     ]
 
 
-def _glued(word: str, vocabulary: str) -> bool:
+def glued(word: str, vocabulary: str) -> bool:
     """Whether jieba's HMM made the word of the end of one word and the start of the next: neither its dictionary
     nor the reports hold it, and its last character is no noun (比, 加, 小), as a noun's last character is (市歌)."""
     return len(word) > 1 and not jieba.dt.FREQ.get(word) and word not in vocabulary \

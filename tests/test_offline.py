@@ -825,6 +825,8 @@ def test_a_described_thing_is_answered_in_the_reports_words(bot):
     # all that is named describes the thing: the thing, 车, is what the answer must name (黄标车)
     assert "2000 辆" in bot.ask("今年打算让多少辆老旧冒黑烟的车报废？").text
     assert bot.ask("今年打算让多少辆冒黑烟的摩托车报废？").text == NOT_IN_REPORT
+    # a thing jieba glued of two words (钱用 of "钱用在哪") is none the answer must name
+    assert "治水" in bot.ask("三公经费砍下来的钱用在哪？").text
 
 
 def test_a_question_word_jieba_glues_to_its_unit_is_no_topic():
