@@ -287,8 +287,9 @@ _GROUP = re.compile(r"人群|群体|对象")  # "重点人群是谁" asks a kind
 # "向谁报告", "由谁建设", "to whom", "Whom did … thank": a party, a person or an institution (市人大常委会).
 _TO_WHOM = re.compile(r"[向对给跟由被]谁|\bwhom\b", re.IGNORECASE)
 _WHEN = re.compile(r"哪天|哪一天|哪一?年|什么时候|何时|日期|几月|\bwhen\b|\bdate\b|\bwhat year\b", re.IGNORECASE)
-_WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b|\bwhich (?:county|city|district|town|township|village)\b",
-                    re.IGNORECASE)
+# not "which village-to-community conversion", a change of a place's kind
+_WHERE = re.compile(r"哪里|哪儿|何处|何地|什么地方|哪个地方|哪个[县市区镇乡村]|\bwhere\b"
+                    r"|\bwhich (?:county|city|district|town|township|village)\b(?!-to-)", re.IGNORECASE)
 # "为什么下降了", "why": not the 为什么 of a verb ending in 为 ("认为什么是…", "升格为什么").
 _WHY = re.compile(r"(?<![认成作称视改列定格转变更])为什么(?![？?。]|$)|为何|什么原因|原因是什么|\bwhy\b", re.IGNORECASE)
 # A reason the report gives is marked as one; a clause that states a figure does not say why it moved.

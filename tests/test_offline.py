@@ -45,6 +45,7 @@ from assistant.text import normalize
      ("数字城管一期是哪一年建成的？", "date"), ("In what year was the park opened?", "date"),
      ("Where will the zone for concentrated development be built?", "place"), ("What were the growth rates?", "quantity"),
      ("Which high-speed railway will open?", None),  # "which" asks a thing, though "speed" names a figure
+     ("Which village-to-community conversion will be promoted?", None),  # a change of kind, not a village
      ("What high-speed rail line's opening is a chance?", None),  # nor does "speed" in "high-speed" after "what"
      ("Where will the money saved go?", None), ("钱用到哪里？", None),  # a use, not a place
      ("What amount of taxes and fees were waived?", "quantity"), ("What sum did villagers earn?", "quantity"),
