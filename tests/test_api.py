@@ -262,6 +262,7 @@ def test_the_shipped_synonyms_read_a_full_form_and_a_plain_english_word(bot):
     assert "17.4%" in bot.ask("How far did official spending fall in 2013?").text  # 三公, not 公务消费
     # a bare "loan" is any loan, not the year-end balance (贷款余额): a pilot of mortgage loans on farm houses
     assert "农房抵押贷款" in bot.ask("Which loan pilot uses farm houses as collateral?").text
+    assert "市妇保院" in bot.ask("Which maternal and child hospital will be expanded?").text
 
 
 def test_broken_knowledge_file_is_named(tmp_path, session_cache):

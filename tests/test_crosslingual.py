@@ -140,9 +140,10 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
     assert "56 家" in bot.ask("How many outdated factories were shut down in 2013?").text
     assert "全民健身运动" in bot.ask("What fitness movement was carried out across the city in 2013?").text
     # and words it has without the reader's one: a tournament (赛事), a re-inspection (复审), an election (换届)
-    for english, chinese in (("tournament", "赛事"), ("re-inspection", "复审"), ("elections", "换届")):
+    for english, chinese in (("tournament", "赛事"), ("re-inspection", "复审"), ("elections", "换届"), ("violations", "违法")):
         assert chinese in glossary.translate(english)[0]
     assert "冠军赛" in bot.ask("Which Go tournament is on this year's sports calendar?").text
+    assert "零容忍" in bot.ask("What stance will the city take on environmental violations?").text
     # the report's own words for aid to a region name the region: "Tibet" is no place the report leaves out
     assert "援藏" in glossary.translate("Tibet")[0] and not glossary.foreign_places("aid to Tibet")
     assert "援疆" in bot.ask("Besides Tibet, which regions did Quzhou give aid to?").text
