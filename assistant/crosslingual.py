@@ -99,10 +99,10 @@ def _stem(word: str) -> str:
 # Words that name the kind of figure asked for, its time or its order, not its topic ("transaction
 # volume", "GDP growth", "at the end of 2013", "the first batch": 首批, not 首届 "first session"; "billion").
 _ATTRIBUTE_WORDS = frozenset(
-    _stem(word) for word in """amount number total overall whole entire volume rate level size value figure scale share proportion
-    percentage quantity count sum length area growth increase decrease rise decline drop fall cut reduction change pace
-    speed expansion end beginning start middle first second third hundred thousand million billion average money tally
-    stretch fraction kind sort type title honour honor award accolade slogan motto catchphrase nickname""".split()
+    _stem(word) for word in """amount number total overall whole entire volume rate level size value figure scale share
+    proportion percentage quantity count sum length area growth increase decrease rise decline drop fall cut reduction
+    change pace speed expansion end beginning start middle first second third hundred thousand million billion average
+    money tally stretch fraction kind sort type title honour honor award accolade slogan motto catchphrase nickname""".split()
 )
 
 
