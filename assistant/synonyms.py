@@ -159,4 +159,6 @@ def _name_pattern(name: str) -> str:
     # (a name's or the city's, not "the province's"; captured: `read` keeps it, as "Juhua's" names whose exports
     # are asked about)
     between = r"[\s\-]+(?:(?:is|are|was|were|be|been)\s+)?(?:the\s+)?((?:(?-i:[A-Z])[a-z]+|city)['’]s\s+)?"
-    return r"(?<![A-Za-z])" + between.join(words) + r"(?![A-Za-z])"
+    # "and" may be a comma: "four sides, three transformations" is the name "four sides and three transformations"
+    joined = between.join(words).replace(between + "and(?:e?s)?" + between, r"(?:[\s\-]+and[\s\-]+|\s*,\s*)")
+    return r"(?<![A-Za-z])" + joined + r"(?![A-Za-z])"

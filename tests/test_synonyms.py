@@ -48,6 +48,13 @@ def test_a_passive_auxiliary_may_sit_inside_a_name():
     assert "垦造耕地" not in read("How much farmland was not reclaimed?")
 
 
+def test_the_and_of_a_name_may_be_a_comma():
+    read = Synonyms({"four sides and three transformations": "四边三化"}, "大力实施“四边三化”").read
+    assert "四边三化" in read("What was the 'four sides, three transformations' campaign?")
+    assert "四边三化" in read("the four sides and three transformations")
+    assert "四边三化" not in read("four sides three transformations")  # nothing between is no "and"
+
+
 def test_a_name_s_or_the_city_s_may_stand_for_the_in_a_name_and_a_name_s_is_kept():
     read = synonyms(**{"size of the economy": "生产总值"}).read
     assert read("What was the size of Quzhou's economy?") == "What was the  Quzhou's 生产总值 ?"
