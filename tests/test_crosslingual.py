@@ -144,6 +144,9 @@ def test_names_u8_glosses_the_report_s_own_words(glossary, bot):
         assert chinese in glossary.translate(english)[0]
     assert "冠军赛" in bot.ask("Which Go tournament is on this year's sports calendar?").text
     assert "零容忍" in bot.ask("What stance will the city take on environmental violations?").text
+    # a bare "festival" is either of the report's two, not the tourism one alone
+    assert {"旅游节", "体育节"} <= set(glossary.translate("festival")[0].split())
+    assert "全民体育节" in bot.ask("What festival for all-round fitness will be organized?").text
     # the report's own words for aid to a region name the region: "Tibet" is no place the report leaves out
     assert "援藏" in glossary.translate("Tibet")[0] and not glossary.foreign_places("aid to Tibet")
     assert "援疆" in bot.ask("Besides Tibet, which regions did Quzhou give aid to?").text
