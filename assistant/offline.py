@@ -636,7 +636,7 @@ def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
     `Glossary.topics` finds those. With a `vocabulary` (the reports' text), no word jieba's HMM glued: "生孩子比死亡多"
     cuts 孩比, "个转企小升规" 转企小."""
     words: list[tuple[str, str]] = []
-    tagged = tuple(w for w in _tagged(normalize(question)) if not (vocabulary and glued(w.word, vocabulary)))
+    tagged = tuple(w for w in _tagged(normalize(question)) if not glued(w.word, vocabulary))
     for word, after in zip(tagged, [*tagged[1:], None]):
         # not a modifier jieba's HMM made up of characters its dictionary has apart ("建设上要着力": 上要)
         if words and words[-1][1] == "b" and word.flag.startswith("n") and words[-1][0] in jieba.dt.FREQ:
@@ -665,8 +665,7 @@ def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
 def glued(word: str, vocabulary: str) -> bool:
     """Whether jieba's HMM made the word of the end of one word and the start of the next: neither its dictionary
     nor the reports hold it, and its last character is no noun (比, 加, 小), as a noun's last character is (市歌)."""
-    return len(word) > 1 and not jieba.dt.FREQ.get(word) and word not in vocabulary \
-        and jieba.posseg.lcut(word[-1])[0].flag.startswith(tuple("pvadrcumq"))
+    return len(word) > 1 and _miscut(word, vocabulary) and _tag_alone(word[-1]).startswith(tuple("pvadrcumq"))
 
 
 # "新增的上班族（城镇就业）", "往外面卖货（出口）": the asker names a thing again in brackets, in the report's words
@@ -778,7 +777,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             or run and run[-1].flag == "b" and word.flag == "d" and after.flag.startswith("n"))
         # what a 的 after the count ends the question on is what it counts, whatever jieba tags it: 多少平方米的违建 (v)
         last = before.word == "的" and not run and (after is None or after.word in _SENTENCE_END)
-        if _miscut(word, report):  # a word jieba guessed across words ends what is counted: 多少辆公交车 | 要油 | 改气,
+        if _miscut(word.word, report):  # a word jieba guessed across words ends what is counted: 多少辆公交车 | 要油 | 改气,
             if run:
                 break
             continue  # nor is it what is counted: 多少辆 | 改烧 | 气
@@ -815,7 +814,7 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
                       or len(before) - 1 == done_to_it
                       or before[-1].word in _ANYTHING
                       or _ASKS_CHANGE.search(before[-1].word) or before[-1].flag.startswith(_FRAME_TAGS)
-                      or _miscut(before[-1], report) or _preposition_as_name(before[-1])
+                      or _miscut(before[-1].word, report) or _preposition_as_name(before[-1])
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
                       or before[-1].flag == "v" and len(before) > 1 and before[-2].flag.startswith(("n", "v"))
                       and len(before[-2].word) > 1 and words[len(before)].word == "的"):
@@ -833,16 +832,21 @@ def _describes(run: list, which: dict[str, str]) -> bool:
     return {w.word for w in run if w.flag.startswith(_TOPIC_TAGS)} <= which.keys()
 
 
-def _miscut(word, report: str) -> bool:
+def _miscut(word: str, report: str) -> bool:
     """Whether jieba guessed the word, one neither its dictionary nor the report has: a cut across words, as
-    来料加工费发了 -> 来料加工 | 费发 and 拆违拆了 -> 拆 | 违拆, which names nothing."""
-    return bool(report) and not jieba.dt.FREQ.get(word.word) and word.word not in report
+    来料加工费发了 -> 来料加工 | 费发 and 拆违拆了 -> 拆 | 违拆, which names nothing. Never, with no report."""
+    return bool(report) and not jieba.dt.FREQ.get(word) and word not in report
 
 
 def _preposition_as_name(word) -> bool:
     """Whether jieba tagged a preposition and what follows it a person's name: "要在城镇新铺几公里" cuts
     在城镇 (nrt), which names no one."""
-    return word.flag.startswith("nr") and len(word.word) > 1 and jieba.posseg.lcut(word.word[0])[0].flag == "p"
+    return word.flag.startswith("nr") and len(word.word) > 1 and _tag_alone(word.word[0]) == "p"
+
+
+def _tag_alone(character: str) -> str:
+    """jieba's part-of-speech tag of one character on its own: 在 "p", 比 "p", 歌 "n"."""
+    return jieba.posseg.lcut(character)[0].flag
 
 
 def _with_modifier(before: list, head: str, common: set[str]) -> tuple[str, ...] | None:

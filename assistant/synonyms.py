@@ -160,5 +160,5 @@ def _name_pattern(name: str) -> str:
     # are asked about)
     between = r"[\s\-]+(?:(?:is|are|was|were|be|been)\s+)?(?:the\s+)?((?:(?-i:[A-Z])[a-z]+|city)['’]s\s+)?"
     # "and" may be a comma: "four sides, three transformations" is the name "four sides and three transformations"
-    joined = between.join(words).replace(between + "and(?:e?s)?" + between, r"(?:[\s\-]+and[\s\-]+|\s*,\s*)")
+    joined = between.join(words).replace(between + _word_pattern("and") + between, r"(?:[\s\-]+and[\s\-]+|\s*,\s*)")
     return r"(?<![A-Za-z])" + joined + r"(?![A-Za-z])"
