@@ -510,6 +510,10 @@ class Glossary:
             return any(words.issuperset(jieba.lcut(term)) and term in text for term in terms)
         if any(term in text for term in terms):
             return True
+        # a term written with words put in: 大病补充医疗保险 is a 大病保险, 国家高新技术产业开发区 a 国家高新技术开发区
+        if any(re.search("[^，。、；]{0,4}".join(map(re.escape, words)), text)
+               for term in terms if len(words := jieba.lcut(term)) >= 2):
+            return True
         # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
         spans = {text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
         if any(_same_word(word, other) for span in spans if span in self._definitions for other in self._words_of(span)):

@@ -161,4 +161,7 @@ def _name_pattern(name: str) -> str:
     between = r"[\s\-]+(?:(?:is|are|was|were|be|been)\s+)?(?:the\s+)?((?:(?-i:[A-Z])[a-z]+|city)['’]s\s+)?"
     # "and" may be a comma: "four sides, three transformations" is the name "four sides and three transformations"
     joined = between.join(words).replace(between + _word_pattern("and") + between, r"(?:[\s\-]+and[\s\-]+|\s*,\s*)")
+    if len(words) >= 2 and not re.search(r"\b(?:of|in|for|from|and|to|on|with)\b", name, re.IGNORECASE):
+        # "investment in industrial technical upgrading" is the name "industrial technical upgrading investment"
+        joined = rf"(?:{joined}|{words[-1]}\s+(?:in|of|for|from)\s+(?:the\s+)?{between.join(words[:-1])})"
     return r"(?<![A-Za-z])" + joined + r"(?![A-Za-z])"

@@ -253,3 +253,15 @@ def test_a_drinking_water_source_is_no_compliance_rate_unless_asked_as_one(bot):
     assert "乌溪江" in bot.ask("Which drinking water source area got environmental clean-up?").text  # 饮用水源保护区
     # the rate is 2014's target only (集中式饮用水源地水质达标率)
     assert bot.ask("What was the water quality compliance rate of drinking water sources in 2013?").text == NOT_IN_REPORT
+
+
+def test_an_english_name_s_head_noun_may_come_first():  # "… investment in X" is the name "X investment"
+    names = Synonyms({"industrial technical upgrading investment": "工业技改投资"}, "工业技改投资增长 27.5%")
+    assert "工业技改投资" in names.read("How fast did investment in industrial technical upgrading grow?")
+    assert "工业技改投资" not in names.read("How fast did industrial investment grow?")
+
+
+def test_an_english_name_read_as_a_report_word_meets_it_written_with_words_put_in(bot):
+    # "national high-tech development zone" is 国家高新技术开发区 (of 2014); 2013's is 国家高新技术产业开发区
+    answer = bot.ask("Which park was promoted to a national high-tech development zone?").text
+    assert "高新技术园区升格为国家高新技术产业开发区" in answer
