@@ -720,3 +720,12 @@ def test_the_year_a_tense_asks_of_ranks_its_sections_first_before_the_top_few_ar
     # the 2014 plans' paragraphs on land would push 2013's 熟地 out of the top five, leaving no candidate
     assert "1.7 万亩" in bot.ask("What mature land area did the low-hill development produce?").text
     assert "沈仁康" in bot.ask("Who gave the report?").text  # the title's 2014 is no year of the front matter
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which hospitals will be expanded, including the maternity one?", "市妇保院"),
+    ("Is there free tuition for secondary vocational students?", "免学费"),
+    ("Which stone park project is planned for Changshan?", "常山石博园"),
+])
+def test_names_u8_glosses_a_hospital_free_tuition_and_a_stone_park(bot, question, expected):
+    assert expected in bot.ask(question).text
