@@ -387,6 +387,11 @@ class Assistant:
                                               glossary.related) for word in (topic, *joined.get(topic, ())))
                                  for topic in named_topics], exact)
             or self._uncovered(nouns, context, exact)
+            # a quoted English name names the thing itself: one of its nouns, at least, is in the clause
+            # ("the 'sunshine' project" is not 招商项目)
+            or any((quoted_nouns := glossary.topics(quoted, []))
+                   and not any(glossary.covers(context, word, terms) for word, terms in quoted_nouns)
+                   for quoted in _QUOTED.findall(asked))
             # a place an English question names is in the clause, not only elsewhere in its paragraph (Kaihua, 开化)
             or not has_chinese(question) and any(place not in context for place in named_places)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
@@ -519,6 +524,9 @@ class Assistant:
             query = re.sub(r"[A-Za-z][\w\-']*", " ", asked) + " " + translated
             named = {place for place in self._glossary.place_names(translated) if not places(place)}  # 开化 (v) "Kaihua"
         return {place for place in places(query) if not self._glossary.is_common_word(place, query)} | named
+
+
+_QUOTED = re.compile(r"""(?:^|(?<=\s))['‘"“]([^'‘’"“”]+)['’"”](?![A-Za-z])""")  # not "the city's"
 
 
 def _too_many_missed(missed: list[bool], exact: bool) -> bool:

@@ -897,3 +897,13 @@ def test_a_count_of_places_or_a_value_of_things_asks_the_figure_itself(bot):
     assert "6 名" in bot.ask("衢州拿到了几个省千人计划人才名额").text  # 名额, "places", counts the 人才
     assert figure_focus("衢州去年往外国卖了多少钱的东西？") is None  # 东西, "things", names no kind
     assert "23.9 亿美元" in bot.ask("衢州去年往外国卖了多少钱的东西？").text
+
+
+@pytest.mark.parametrize("question, wrong", [
+    ("What 'pool' helped coordinate government funds?", "公租房"),  # 资金池: the clause must name a pool
+    ("Which 'supermarket' does the city want to try setting up for approvals?", "公共停车场"),
+])
+def test_a_quoted_english_name_is_in_the_answer(bot, question, wrong):
+    answer = bot.ask(question).text
+    assert wrong not in answer
+    assert answer == NOT_IN_REPORT or "资金池" in answer or "中介超市" in answer
