@@ -729,3 +729,7 @@ def test_the_year_a_tense_asks_of_ranks_its_sections_first_before_the_top_few_ar
 ])
 def test_names_u8_glosses_a_hospital_free_tuition_and_a_stone_park(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_names_u8_adds_a_sense_cc_cedict_lacks_to_its_own_entry(glossary):  # 农业转移人口: "transferred population"
+    assert glossary.covers("鼓励山区库区、生态敏感区域人口向城镇转移", "transfer", ())
