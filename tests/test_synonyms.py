@@ -265,3 +265,11 @@ def test_an_english_name_read_as_a_report_word_meets_it_written_with_words_put_i
     # "national high-tech development zone" is 国家高新技术开发区 (of 2014); 2013's is 国家高新技术产业开发区
     answer = bot.ask("Which park was promoted to a national high-tech development zone?").text
     assert "高新技术园区升格为国家高新技术产业开发区" in answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("By how much did spending on official receptions, cars and travel abroad fall in 2013?", "17.4%"),  # 三公
+    ("How much outside investment actually arrived in 2013?", "194.7 亿元"),  # 招商引资到位资金
+])
+def test_english_names_for_official_trips_abroad_and_investment_from_outside(bot, question, expected):
+    assert expected in bot.ask(question).text
