@@ -273,3 +273,7 @@ def test_an_english_name_read_as_a_report_word_meets_it_written_with_words_put_i
 ])
 def test_english_names_for_official_trips_abroad_and_investment_from_outside(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+def test_green_mountains_name_the_slogan_they_are_in(bot):  # 绿水青山就是金山银山, not the 山区 of another clause
+    assert "绿水青山就是金山银山" in bot.ask("Which saying about green mountains does the city hold to?").text
