@@ -321,6 +321,11 @@ class Assistant:
         # ("water treatment" meets 污水处理率 before 首批 500 个行政村整治). Not a part of the best clause.
         tried = [top] + [e for e in extracts[1:2] if e.paragraph_index == top.paragraph_index
                          and e.clause not in top.clause and top.clause not in e.clause]
+        # And a clause that holds a name an English question was read as (a word of three paragraphs at most, not
+        # 收入 "earn"), when the best holds none: "'four winds'" (四风) is not the 疑难问题 its "problems" met.
+        names = [term for term, _ in named if self._idf.counts.get(term, 0) <= 3]
+        if names and not any(name in top.clause for name in names):
+            tried += [e for e in extracts[1:3] if any(name in e.clause for name in names)][:1]
         scored = [(e, self._relevance(query, e)) for e in tried]
         best, relevance = next(((e, r) for e, r in scored if r >= OFFLINE_RELEVANCE
                                 and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked,

@@ -907,3 +907,9 @@ def test_a_quoted_english_name_is_in_the_answer(bot, question, wrong):
     answer = bot.ask(question).text
     assert wrong not in answer
     assert answer == NOT_IN_REPORT or "资金池" in answer or "中介超市" in answer
+
+
+def test_a_clause_holding_a_name_the_question_was_read_as_is_tried_after_the_best(bot):
+    # "four winds" is 四风; "problems" meets the 疑难问题 of a petitions clause first
+    assert "四风" in bot.ask("What 'four winds' problems does the government tackle?").text
+    assert "河长制" in bot.ask("What system of river chiefs is in force?").text
