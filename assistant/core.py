@@ -396,7 +396,7 @@ class Assistant:
             # ("the 'sunshine' project" is not 招商项目)
             or any((quoted_nouns := glossary.topics(quoted, []))
                    and not any(glossary.covers(context, word, terms) for word, terms in quoted_nouns)
-                   for quoted in _QUOTED.findall(asked))
+                   for quoted in _QUOTED_ENGLISH.findall(asked))
             # a place an English question names is in the clause, not only elsewhere in its paragraph (Kaihua, 开化)
             or not has_chinese(question) and any(place not in context for place in named_places)
             or kind == "quantity" and not (focus or asked_topics or nouns) and names_nothing(asked)
@@ -531,7 +531,7 @@ class Assistant:
         return {place for place in places(query) if not self._glossary.is_common_word(place, query)} | named
 
 
-_QUOTED = re.compile(r"""(?:^|(?<=\s))['‘"“]([^'‘’"“”]+)['’"”](?![A-Za-z])""")  # not "the city's"
+_QUOTED_ENGLISH = re.compile(r"""(?:^|(?<=\s))['‘"“]([^'‘’"“”]+)['’"”](?![A-Za-z])""")  # not "the city's"
 
 
 def _too_many_missed(missed: list[bool], exact: bool) -> bool:
