@@ -158,7 +158,8 @@ def _name_pattern(name: str) -> str:
     # "size of the city's economy" its "size of the economy"
     # (a name's or the city's, not "the province's"; captured: `read` keeps it, as "Juhua's" names whose exports
     # are asked about)
-    between = r"[\s\-]+(?:(?:is|are|was|were|be|been)\s+)?(?:the\s+)?((?:(?-i:[A-Z])[a-z]+|city)['’]s\s+)?"
+    # (a word may be quoted: "the 'sunshine' project" is the name "sunshine project")
+    between = r"['’\"”]?[\s\-]+['‘\"“]?(?:(?:is|are|was|were|be|been)\s+)?(?:the\s+)?((?:(?-i:[A-Z])[a-z]+|city)['’]s\s+)?"
     # "and" may be a comma: "four sides, three transformations" is the name "four sides and three transformations"
     joined = between.join(words).replace(between + _word_pattern("and") + between, r"(?:[\s\-]+and[\s\-]+|\s*,\s*)")
     if len(words) >= 2 and not re.search(r"\b(?:of|in|for|from|and|to|on|with)\b", name, re.IGNORECASE):

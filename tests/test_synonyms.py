@@ -277,3 +277,9 @@ def test_english_names_for_official_trips_abroad_and_investment_from_outside(bot
 
 def test_green_mountains_name_the_slogan_they_are_in(bot):  # 绿水青山就是金山银山, not the 山区 of another clause
     assert "绿水青山就是金山银山" in bot.ask("Which saying about green mountains does the city hold to?").text
+
+
+def test_an_english_name_may_have_a_word_quoted():
+    names = Synonyms({"sunshine project": "阳光工程"}, "推进“阳光工程”建设")
+    assert "阳光工程" in names.read("What 'sunshine' project is promoted?")
+    assert "阳光工程" in names.read('What is the "sunshine" project?')
