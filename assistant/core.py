@@ -326,6 +326,10 @@ class Assistant:
         names = [term for term, _ in named if self._idf.counts.get(term, 0) <= 3]
         if names and not any(name in top.clause for name in names):
             tried += [e for e in extracts[1:3] if any(name in e.clause for name in names)][:1]
+        # And, for a question that asks no figure, a runner-up of another paragraph all but tied with the best (a
+        # figure's clause of the other year is too often the near tie)
+        tried += [e for e in extracts[1:2] if kind != "quantity" and e not in tried and e.score >= top.score - 0.02
+                  and e.clause not in top.clause and top.clause not in e.clause]
         scored = [(e, self._relevance(query, e)) for e in tried]
         best, relevance = next(((e, r) for e, r in scored if r >= OFFLINE_RELEVANCE
                                 and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked,

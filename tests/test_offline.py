@@ -913,3 +913,8 @@ def test_a_clause_holding_a_name_the_question_was_read_as_is_tried_after_the_bes
     # "four winds" is 四风; "problems" meets the 疑难问题 of a petitions clause first
     assert "四风" in bot.ask("What 'four winds' problems does the government tackle?").text
     assert "河长制" in bot.ask("What system of river chiefs is in force?").text
+
+
+def test_a_runner_up_of_another_paragraph_all_but_tied_answers_a_question_that_asks_no_figure(bot):
+    # the best clause does not answer; the near tie, of another paragraph, holds 粮食安全工作取得省“三连冠”
+    assert "三连冠" in bot.ask("粮食安全这一块拿了省里什么荣誉？").text
