@@ -283,3 +283,11 @@ def test_an_english_name_may_have_a_word_quoted():
     names = Synonyms({"sunshine project": "阳光工程"}, "推进“阳光工程”建设")
     assert "阳光工程" in names.read("What 'sunshine' project is promoted?")
     assert "阳光工程" in names.read('What is the "sunshine" project?')
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How many vehicles with high emissions did Quzhou retire in 2013?", "2306 辆"),  # 黄标车
+    ("How much idle approved land was put to use in 2013?", "1.1 万亩"),  # 批而未供土地
+])
+def test_english_names_for_high_emission_vehicles_and_idle_approved_land(bot, question, expected):
+    assert expected in bot.ask(question).text
