@@ -733,3 +733,8 @@ def test_names_u8_glosses_a_hospital_free_tuition_and_a_stone_park(bot, question
 
 def test_names_u8_adds_a_sense_cc_cedict_lacks_to_its_own_entry(glossary):  # 农业转移人口: "transferred population"
     assert glossary.covers("鼓励山区库区、生态敏感区域人口向城镇转移", "transfer", ())
+
+
+def test_farmers_income_is_the_rural_residents_income(bot):  # names.u8: 农村居民, "farmers" in statistics
+    answer = bot.ask("What was farmers' average income last year?").text
+    assert "11924 元" in answer and "农家乐" not in answer  # not the clause of 农民增收
