@@ -319,8 +319,10 @@ class Assistant:
         # The next-best clause of the same paragraph, when the best does not answer: retrieval found the
         # paragraph, and its best clause is often the one that shares the question's general words
         # ("water treatment" meets 污水处理率 before 首批 500 个行政村整治). Not a part of the best clause.
-        tried = [top] + [e for e in extracts[1:2] if e.paragraph_index == top.paragraph_index
-                         and e.clause not in top.clause and top.clause not in e.clause]
+        def apart(e) -> bool:  # not a part of the best clause, nor the whole it is a part of
+            return e.clause not in top.clause and top.clause not in e.clause
+
+        tried = [top] + [e for e in extracts[1:2] if e.paragraph_index == top.paragraph_index and apart(e)]
         # And a clause that holds a name an English question was read as (a word of three paragraphs at most, not
         # 收入 "earn"), when the best holds none: "'four winds'" (四风) is not the 疑难问题 its "problems" met.
         names = [term for term, _ in named if self._idf.counts.get(term, 0) <= 3]
@@ -328,8 +330,8 @@ class Assistant:
             tried += [e for e in extracts[1:3] if any(name in e.clause for name in names)][:1]
         # And, for a question that asks no figure, a runner-up of another paragraph all but tied with the best (a
         # figure's clause of the other year is too often the near tie)
-        tried += [e for e in extracts[1:2] if kind != "quantity" and e not in tried and e.score >= top.score - 0.02
-                  and e.clause not in top.clause and top.clause not in e.clause]
+        tried += [e for e in extracts[1:2]
+                  if kind != "quantity" and e not in tried and e.score >= top.score - 0.02 and apart(e)]
         scored = [(e, self._relevance(query, e)) for e in tried]
         best, relevance = next(((e, r) for e, r in scored if r >= OFFLINE_RELEVANCE
                                 and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked,

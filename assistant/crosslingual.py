@@ -183,6 +183,7 @@ class Glossary:
         self._definitions: dict[str, str] = {}  # every CC-CEDICT word -> its raw definitions
         self._sense_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._word_cache: dict[str, frozenset[str]] = {}  # every word of a term's definitions
+        self._spread_cache: dict[str, re.Pattern | None] = {}  # a term's words with others put in between
         self._translations: dict[str, set[str]] | None = None  # built on first use: English questions only
         self._readings: dict[str, set[str]] = defaultdict(set)  # character -> its pinyin, without tones
         self._first_senses: dict[str, set[str]] = defaultdict(set)  # character -> its entries' one-word first glosses
@@ -510,9 +511,8 @@ class Glossary:
             return any(words.issuperset(jieba.lcut(term)) and term in text for term in terms)
         if any(term in text for term in terms):
             return True
-        # a term written with words put in: 大病补充医疗保险 is a 大病保险, 国家高新技术产业开发区 a 国家高新技术开发区
-        if any(re.search("[^，。、；]{0,4}".join(map(re.escape, words)), text)
-               for term in terms if len(words := jieba.lcut(term)) >= 2):
+        # a term written with words put in: 大病补充医疗保险 is a 大病保险
+        if any((spread := self._spread(term)) and spread.search(text) for term in terms):
             return True
         # Every dictionary word in the text, not only jieba's cut of it: 停车位 holds 车位, "parking space".
         spans = {text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
@@ -525,6 +525,16 @@ class Glossary:
             if self._is_place(span):
                 text = text.replace(span, " ")
         return any(_same_word(word, other) for char in set(text) for other in self._first_senses.get(char, ()))
+
+    def _spread(self, term: str) -> re.Pattern | None:
+        """A term of two words or more as a text may write it with words put in: 大病补充医疗保险 is a 大病保险,
+        国家高新技术产业开发区 a 国家高新技术开发区 (four characters at most, within a clause). Cut and compiled once:
+        `covers` asks it of every clause it weighs."""
+        if term not in self._spread_cache:
+            words = jieba.lcut(term)
+            between = "[^，。、；]{0,4}"
+            self._spread_cache[term] = re.compile(between.join(map(re.escape, words))) if len(words) >= 2 else None
+        return self._spread_cache[term]
 
     def _words_of(self, term: str) -> frozenset[str]:
         if term not in self._word_cache:
