@@ -59,8 +59,8 @@ class Synonyms:
         for pattern, term in self._chinese:  # no name is inside a report word: the reports do not use it
             if pattern.search(text):  # nor ends inside a word of the question: 农村人 is not in 农村人口
                 ends = _word_ends(text)
-                text = pattern.sub(lambda match, term=term, ends=ends: term if match.end() in ends else match.group(0),
-                                   text)
+                text = pattern.sub(lambda match, term=term, ends=ends: term if match.end() in ends
+                                   or not _inside_word(text, match.end()) else match.group(0), text)
         return text
 
     def _abbreviate(self, text: str) -> str:
@@ -114,6 +114,14 @@ def _used(name: str, corpus: str) -> bool:
 
 def _word_ends(text: str) -> set[int]:
     return set(accumulate(len(word) for word in jieba.cut(text)))
+
+
+def _inside_word(text: str, at: int) -> bool:
+    """Whether a word of jieba's dictionary runs across position `at`: 农村人 ends inside 人口 in "农村人口". Where
+    jieba glues a word it does not know to the next character (固投要 in "今年固投要涨多少"), none does."""
+    jieba.dt.check_initialized()
+    return any(jieba.dt.FREQ.get(text[i:j])
+               for i in range(max(0, at - 3), at) for j in range(at + 1, min(len(text), i + 4) + 1))
 
 
 def _longest_first(names) -> tuple[str, ...]:

@@ -75,6 +75,12 @@ def test_a_chinese_name_ending_inside_a_word_of_the_question_is_not_read():
     assert read("农村人的收入是多少？") == "农村居民的收入是多少？"
 
 
+def test_a_chinese_name_jieba_glues_to_the_next_character_is_read(bot):
+    read = Synonyms({"固投": "固定资产投资"}, CORPUS + "，固定资产投资增长 15%以上").read
+    assert read("今年固投要涨多少？") == "今年固定资产投资要涨多少？"  # jieba cuts 固投要
+    assert "15%" in bot.ask("今年固投要涨多少？").text
+
+
 def test_a_question_of_another_population_is_answered_from_the_report_s_own_words(bot):
     assert "1 万人" in bot.ask("2014年衢州要搬迁多少农村人口？").text
 
