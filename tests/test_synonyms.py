@@ -246,6 +246,19 @@ def test_everyday_words_for_polluting_cars_tax_relief_gas_buses_and_tourism_spen
     assert expected in bot.ask(question).text
 
 
+
+@pytest.mark.parametrize("question, expected", [
+    ("What were Quzhou's export earnings in 2013?", "23.9 亿美元"),
+    ("Which video surveillance network covers the urban area?", "天网工程"),
+    ("What is planned for the dikes and reservoirs?", "强库固堤"),
+    ("Which project makes school meals safe?", "学生饮食放心工程"),
+    ("Which scenic rating did the Root Palace Buddha Land reach?", "5A"),
+    ("Which reform is about migrant farmers becoming urban citizens?", "农业转移人口市民化"),
+])
+def test_everyday_english_for_export_earnings_skynet_dikes_school_meals_root_palace_and_migrants(bot, question,
+                                                                                                  expected):
+    assert expected in bot.ask(question).text
+
 @pytest.mark.parametrize("question, expected", [
     ("市里办了第几届运动会？", "第四届市运会"),
     ("今年要扩建哪家妇幼医院？", "市妇保院"),
