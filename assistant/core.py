@@ -331,13 +331,21 @@ class Assistant:
         # And, for a question that asks no figure, a runner-up of another paragraph all but tied with the best (a
         # figure's clause of the other year is too often the near tie)
         tried += [e for e in extracts[1:2]
-                  if kind != "quantity" and e not in tried and e.score >= top.score - 0.02 and apart(e)]
+                  if kind != "quantity" and e not in tried and e.score >= top.score - _NEAR_TIE and apart(e)]
         scored = [(e, self._relevance(query, e)) for e in tried]
         best, relevance = next(((e, r) for e, r in scored if r >= OFFLINE_RELEVANCE
                                 and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked,
                                                    query, named, named_places)), (None, scored[0][1]))
         if best is None:
             return Answer(question, NOT_IN_REPORT, False, [], sources, relevance=relevance)
+        # A near tie of another paragraph that answers too is decided by how many of the question's words each
+        # clause speaks of: "Which traditional industries, besides livestock, …" asks the 柑桔、畜禽 clause, not the
+        # 改造传统产业 one.
+        rivals = [e for e in extracts[1:3] if best is top and e.paragraph_index != top.paragraph_index
+                  and e.score >= top.score - _NEAR_TIE and apart(e) and self._relevance(query, e) >= OFFLINE_RELEVANCE
+                  and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked, query, named,
+                                     named_places)]
+        best = max([best] + rivals, key=lambda e: self._spoken_of(asked, e.clause))  # the first of equals
         # A close runner-up from the same paragraph completes the best answer; one from another
         # paragraph is more often the same topic in the other year.
         chosen = [best] + [e for e in extracts[1:2] if best is top and e.paragraph_index == best.paragraph_index
@@ -511,6 +519,12 @@ class Assistant:
             return float("-inf")  # nothing asked but a year: "那今年呢？" with no question before it
         return extract.coverage + 4 * (extract.similarity - 0.85)
 
+    def _spoken_of(self, asked: str, clause: str) -> int:
+        """How many of the question's words a clause speaks of: its Chinese topics and its English words."""
+        text = normalize(clause)
+        return sum(topic in text for topic in topics(asked, self._common_terms, self._corpus_text)) \
+            + self._glossary.spoken_of(asked, text)
+
     @staticmethod
     def _other_year(query: str, paragraph: Paragraph) -> bool:
         """Whether the answer's paragraph is about other years than the question's: a 2014 target
@@ -537,6 +551,7 @@ class Assistant:
         return {place for place in places(query) if not self._glossary.is_common_word(place, query)} | named
 
 
+_NEAR_TIE = 0.02  # clause scores this close are all but tied
 _QUOTED_ENGLISH = re.compile(r"""(?:^|(?<=\s))['‘"“]([^'‘’"“”]+)['’"”](?![A-Za-z])""")  # not "the city's"
 
 

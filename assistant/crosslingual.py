@@ -501,6 +501,10 @@ class Glossary:
         glosses = (_BRACKETS.sub(" ", d).strip() for d in self._definitions.get(term, "").split("/"))
         return any(not g.lower().startswith("to ") and _words(g)[-1:] == [word] for g in glosses)
 
+    def spoken_of(self, text: str, context: str) -> int:
+        """How many of a text's English words (or phrases) with corpus terms a Chinese context speaks of."""
+        return sum(self.covers(context, stems[-1], tuple(terms)) for stems, terms, _, _ in self._units(text) if terms)
+
     def covers(self, text: str, word: str, terms: tuple[str, ...], exact: bool = False) -> bool:
         """Whether a Chinese text speaks of an English word: it holds one of the word's corpus
         terms, or a word whose CC-CEDICT definition uses it (养老, "to provide for the elderly").

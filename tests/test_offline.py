@@ -918,3 +918,11 @@ def test_a_clause_holding_a_name_the_question_was_read_as_is_tried_after_the_bes
 def test_a_runner_up_of_another_paragraph_all_but_tied_answers_a_question_that_asks_no_figure(bot):
     # the best clause does not answer; the near tie, of another paragraph, holds 粮食安全工作取得省“三连冠”
     assert "三连冠" in bot.ask("粮食安全这一块拿了省里什么荣誉？").text
+
+
+@pytest.mark.parametrize("question", ["Besides livestock, which traditional industries are to be transformed?",
+                                      "Which traditional industries besides livestock will be transformed?"])
+def test_a_near_tie_that_answers_too_is_decided_by_the_question_s_words_its_clause_speaks_of(bot, question):
+    # both clauses answer; 改造传统产业 scores a hair higher, but only the other speaks of livestock (畜禽)
+    answer = bot.ask(question)
+    assert "柑桔" in answer.text and "改造传统产业" not in answer.text
