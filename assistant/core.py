@@ -107,7 +107,8 @@ class Assistant:
         self._position = {p.paragraph_id: i for i, p in enumerate(self.paragraphs)}
         self._corpus_text = "\n".join(p.context_text for p in self.paragraphs)
         synonyms = load_synonyms(settings.knowledge_dir)
-        self._glossary = Glossary(self._idf.counts, self._corpus_text, load_names(settings.knowledge_dir), synonyms)
+        self._glossary = Glossary(self._idf.counts, self._corpus_text, load_names(settings.knowledge_dir), synonyms,
+                                  settings.cache_dir)
         # Terms in a fifth of the paragraphs or more ("全市", "发展") frame the report rather than name a topic.
         self._common_terms = {t for t, n in self._idf.counts.items() if n >= 0.2 * len(self.paragraphs)}
         self.model = ModelClient(settings) if settings.model_configured else None

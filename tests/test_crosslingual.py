@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from assistant import NOT_IN_REPORT
@@ -738,3 +740,30 @@ def test_names_u8_adds_a_sense_cc_cedict_lacks_to_its_own_entry(glossary):  # �
 def test_farmers_income_is_the_rural_residents_income(bot):  # names.u8: 农村居民, "farmers" in statistics
     answer = bot.ask("What was farmers' average income last year?").text
     assert "11924 元" in answer and "农家乐" not in answer  # not the clause of 农民增收
+
+
+def test_the_glossary_is_kept_in_the_cache_folder_and_read_back_as_built(tmp_path):
+    vocabulary, corpus = {"生产总值": 2, "收入": 3}, "全市实现生产总值 1056.6 亿元，城镇居民人均可支配收入 28883 元"
+    built = Glossary(vocabulary, corpus)
+    first = Glossary(vocabulary, corpus, cache_dir=tmp_path)
+    [kept] = tmp_path.glob("glossary-*.json")
+    read = Glossary(vocabulary, corpus, cache_dir=tmp_path)
+    for glossary in (first, read):
+        assert glossary._terms == built._terms and glossary._phrases == built._phrases
+        assert glossary._readings == built._readings and glossary._definitions == built._definitions
+    assert read.translate("What was the GDP?")[0] == built.translate("What was the GDP?")[0]
+    # other knowledge is another file, and the one it replaces goes
+    Glossary({"收入": 3}, corpus, cache_dir=tmp_path)
+    assert [path.name for path in tmp_path.glob("glossary-*.json")] != [kept.name]
+    assert len(list(tmp_path.glob("glossary-*.json"))) == 1
+
+
+def test_a_damaged_glossary_cache_is_built_again_with_a_warning(tmp_path, caplog):
+    vocabulary, corpus = {"收入": 3}, "城镇居民人均可支配收入 28883 元"
+    Glossary(vocabulary, corpus, cache_dir=tmp_path)
+    [kept] = tmp_path.glob("glossary-*.json")
+    kept.write_bytes(kept.read_bytes()[:1000])  # cut short, as by a full disk
+    glossary = Glossary(vocabulary, corpus, cache_dir=tmp_path)
+    assert "unreadable" in caplog.text
+    assert glossary._terms == Glossary(vocabulary, corpus)._terms
+    assert json.loads(kept.read_bytes())["terms"]  # whole again
