@@ -61,8 +61,8 @@ class Synonyms:
             if first_word in text and (pattern := self._pattern(name)).search(text):
                 # nor ends inside a word of the question: 农村人 is not in 农村人口
                 ends, term = _word_ends(text), self._terms[name]
-                text = pattern.sub(lambda match, term=term, ends=ends: term if match.end() in ends
-                                   or not _inside_word(text, match.end()) else match.group(0), text)
+                text = pattern.sub(lambda match, term=term, ends=ends, asked=text: term if match.end() in ends
+                                   or not _inside_word(asked, match.end()) else match.group(0), text)
         return text
 
     def _abbreviate(self, text: str) -> str:
