@@ -257,7 +257,7 @@ def _cached(vocabulary: dict[str, int], corpus: str, own_names, cache_dir: Path 
     data = {"definitions": built.definitions, "readings": {c: sorted(s) for c, s in built.readings.items()},
             "first_senses": {c: sorted(s) for c, s in built.first_senses.items()}, "terms": built.terms,
             "phrases": [[list(words), terms] for words, terms in built.phrases.items()]}
-    if write_atomically(path, json.dumps(data, ensure_ascii=False).encode()):
+    if write_atomically(path, lambda out: out.write(json.dumps(data, ensure_ascii=False).encode())):
         for stale in path.parent.glob("glossary-*.json"):  # built from other knowledge or code
             if stale != path:
                 stale.unlink(missing_ok=True)

@@ -13,8 +13,10 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from llama_index.core.schema import TextNode
 
@@ -273,15 +275,16 @@ def fingerprint(knowledge_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_atomically(path: Path, data: bytes) -> bool:
-    """Write a whole file or none of it (a temporary file, then a rename), so no reader sees half of one. False, with
-    a warning, when it cannot be written (a read-only cache folder): the caller keeps what it computed in memory."""
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> bool:
+    """Write a whole file or none of it: `write(out)` fills a temporary file, then a rename puts it in place, so no
+    reader sees half of one. False, with a warning, when it cannot be written (a read-only cache folder, a full disk):
+    the caller keeps what it computed in memory."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                write(out)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):

@@ -7,7 +7,6 @@ llama-index's own `BM25Retriever` tokenizes a whole Chinese clause as one token
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 from dataclasses import dataclass, field
@@ -176,9 +175,7 @@ class DigestCache:
     def save(self) -> None:
         if not self._dirty:
             return
-        buffer = io.BytesIO()
-        self._write(buffer)
-        write_atomically(self.path, buffer.getvalue())
+        write_atomically(self.path, self._write)
         self._dirty = False
 
 
