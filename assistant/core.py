@@ -143,17 +143,20 @@ class Assistant:
             )
         return " ".join(cleaned.split()).translate(_HALF_WIDTH)
 
-    def retrieve(self, query: str, alternatives: list[tuple[str, ...]] | None = None, tense_year: str | None = None
-                 ) -> tuple[list[NodeWithScore], np.ndarray]:
+    def retrieve(self, query: str, alternatives: list[tuple[str, ...]] | None = None, tense_year: str | None = None,
+                 asked: str | None = None) -> tuple[list[NodeWithScore], np.ndarray]:
         """Paragraphs for a standalone query, best first, and the query's embedding. `alternatives`: the terms
         the query's English words were each read as (`Glossary.translate`), each word counted once; `tense_year`:
-        the year a question's tense asks of (`_tense_year`), whose sections go before the other years'."""
+        the year a question's tense asks of (`_tense_year`), whose sections go before the other years'; `asked`: an
+        English question as asked, which the dense retrievers embed too, half and half with the translated query
+        (e5 is multilingual: a word read wrongly, "delegate" as 代表, then pulls half as hard; +14/−2 on the eval set)."""
         bundle = AlternativesQuery(query, alternatives=list(alternatives or []))
-        bundle.embedding = self.index.embed_model.get_query_embedding(query)
+        embed = self.index.embed_model.get_query_embedding
+        vector = np.asarray(embed(query), dtype=np.float32)
+        both = vector + np.asarray(embed(asked), dtype=np.float32) if asked else vector
+        bundle.embedding = (both / np.linalg.norm(both)).tolist()
         results = _prefer_year_sections(tense_year, self.index.retriever.retrieve(bundle), self.index)
-        return _prefer_question_years(query, results, self.index)[: self.settings.top_k], np.asarray(
-            bundle.embedding, dtype=np.float32
-        )
+        return _prefer_question_years(query, results, self.index)[: self.settings.top_k], vector
 
     def ask(self, question: str, history: list | None = None) -> Answer:
         """Answer one question; `history` is OpenAI/Gradio "messages" dicts (or [user, assistant] pairs)."""
@@ -292,7 +295,7 @@ class Assistant:
             # A report word an English name was read as is one idea, whole: 旅游收入, not 旅游 and 收入.
             translated += [(term,) for term, _ in named]
         tense_year = self._tense_year(question, asked)
-        results, query_vector = self.retrieve(query, translated, tense_year)
+        results, query_vector = self.retrieve(query, translated, tense_year, standalone if translated else None)
         sources = [self._source(r) for r in results]
         named_places = self._places(asked, query)
         # A paragraph that does not name the question's places and names is no candidate at all: a clause

@@ -102,3 +102,12 @@ def test_token_cache_is_reused_and_survives_corruption(tmp_path, monkeypatch):
     first.path.write_text("{half", encoding="utf-8")
     monkeypatch.undo()
     assert retrieval.TokenCache(tmp_path).tokens(texts) == expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Which two street projects were completed ahead of time last year?", "坊门街"),
+    ("What investigation mechanism called 'four nots and two directs' is being set up?", "四不两直"),
+])
+def test_an_english_question_is_embedded_as_asked_as_well_as_translated(bot, question, expected):
+    # word by word, the translation meets other paragraphs first; e5 reads the English question itself too
+    assert expected in bot.ask(question).text
