@@ -166,7 +166,6 @@ def _best_terms(terms: dict[str, tuple[int, int]]) -> list[str]:
     return ranked[:TERMS_PER_WORD]
 
 
-
 class _Built(NamedTuple):
     """What a glossary is built from CC-CEDICT (see `Glossary`)."""
     definitions: dict[str, str]
