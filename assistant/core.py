@@ -349,7 +349,8 @@ class Assistant:
                   and e.score >= top.score - _NEAR_TIE and apart(e) and self._relevance(query, e) >= OFFLINE_RELEVANCE
                   and self._supports(e.clause, candidates[e.paragraph_index], kind, question, asked, query, named,
                                      named_places)]
-        best = max([best] + rivals, key=lambda e: self._spoken_of(asked, e.clause))  # the first of equals
+        if rivals:  # max() calls its key on a lone item too: no tagging of the question when there is no tie
+            best = max([best] + rivals, key=lambda e: self._spoken_of(asked, e.clause))  # the first of equals
         # A close runner-up from the same paragraph completes the best answer; one from another
         # paragraph is more often the same topic in the other year.
         chosen = [best] + [e for e in extracts[1:2] if best is top and e.paragraph_index == best.paragraph_index
