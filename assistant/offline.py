@@ -304,7 +304,9 @@ _PURPOSE = re.compile(r"[用花投]\s*(?:到|在|于|向)\s*(?:了\s*)?(?:哪里
                       r"|\bwhere\b.*\b(?:go|goes|went|spent|used)\b", re.IGNORECASE)  # "Where will the savings go?"
 # A 哪里 question may be answered by a park or zone, which jieba does not tag as a place (化工园区, 上海自贸区),
 # or by the part of a city a thing reaches: "“天网工程”基本实现市区全覆盖".
-_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城|自贸区|试验区|示范区)|市区|城区|县城")
+# Every county (市、区) or township (街道) is a where too, cut at its 、 as naming() cuts a list: "实现县(市、区)全覆盖"
+_SITE = re.compile(r"[\u4e00-\u9fff]{2}(?:园区|开发区|集聚区|基地|新区|新城|自贸区|试验区|示范区)|市区|城区|县城|"
+                   r"县\s*[(（]市|乡镇\s*[(（]街道")
 _DATE = re.compile(r"\d+\s*年\s*\d+\s*月|\d+\s*月\s*\d+\s*日|(?:19|20)\d\d\s*年")
 # Not 第五次 nor the 四次 of 十三届四次全会 (a session's name), nor 一批 ("a number of": "建成一批美丽乡村" says no count).
 _CHINESE_COUNT = re.compile(r"(?<![第届])(?!一批)[一二两三四五六七八九十百千万]+[个项家名所条座张辆人次倍批类级]")
@@ -769,11 +771,13 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
     for before, word, after in zip(words[at:], words[at + 1 :], [*words[at + 2 :], None]):
         if word.word in _SENTENCE_END:
             break  # what "多少" counts is in its own sentence: not the 谢谢 (tagged a name) of "是多少？谢谢"
-        # a verb right after the count, before a noun or 的, modifies the noun: "几级考评体系" counts 体系s of 考评,
-        # "多少个停车的车位" 车位 (not the 烧 of "多少辆公交车烧天然气", a verb of what is counted); so does an
+        # a verb right after the count, before a noun (a verbal one too) or 的, modifies the noun: "几级考评体系"
+        # counts 体系s of 考评, "多少个停车的车位" 车位, "多少新增建设用地" 用地 (not the 烧 of "多少辆公交车烧天然气",
+        # a verb of what is counted); so does an
         # adverb jieba tags between a modifier and its noun (国家级 | 高新 (d) | 企业)
         modifies = after is not None and (
-            not run and word.flag == "v" and (after.flag.startswith("n") and after.flag != "ns" or after.word == "的")
+            not run and word.flag == "v" and (after.flag.startswith("n") and after.flag != "ns" or after.flag == "vn"
+                                             or after.word == "的")
             or run and run[-1].flag == "b" and word.flag == "d" and after.flag.startswith("n"))
         # what a 的 after the count ends the question on is what it counts, whatever jieba tags it: 多少平方米的违建 (v)
         last = before.word == "的" and not run and (after is None or after.word in _SENTENCE_END)

@@ -61,7 +61,8 @@ def test_answer_type(question, kind):
     [("quantity", "新增养老机构床位 1330 张", True), ("quantity", "2013 年是宏观形势错综复杂的一年", False),
      ("quantity", "在十个方面办好一批实事项目", True), ("person", "衢州市市长 沈仁康", True),
      ("person", "加强城市管理", False), ("date", "—2014 年 2 月 26 日在衢州市", True), ("date", "开通机遇", False),
-     ("ordinal", "启动“数字城管”二期建设", True), ("ordinal", "建立三级城市管理考评体系", False)],
+     ("ordinal", "启动“数字城管”二期建设", True), ("ordinal", "建立三级城市管理考评体系", False),
+     ("place", "院士专家工作站实现县(市", True), ("place", "院士专家工作站实现全覆盖", False)],
 )
 def test_has_answer_type(kind, clause, expected):
     assert has_answer_type(kind, clause, {"2013"}) is expected
@@ -327,7 +328,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("衢州2013年出生了多少人？", ("出生",)),  # people are counted by what they did
      ("去年农民在家做来料加工一共拿到多少钱？", ("来料加工",)),  # getting the money is the figure's verb, as 达到
      ("2014年河道治理的任务是多少公里？", None),  # 任务 names the kind of figure, as 目标 does
-     ("今年城镇登记失业率的上限是多少？", None)],  # the bound names the kind of figure, as 目标 does
+     ("今年城镇登记失业率的上限是多少？", None),
+     ("去年批下来多少新增建设用地？", ("用地",))],  # 新增 (v) before 建设 (vn) modifies, as before a noun  # the bound names the kind of figure, as 目标 does
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
