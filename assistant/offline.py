@@ -821,8 +821,12 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
                       or _miscut(before[-1].word, report) or _preposition_as_name(before[-1])
                       # a verb of a relative clause, after the noun it says something of: 配股筹到的钱 is 配股's
                       or before[-1].flag == "v" and len(before) > 1 and before[-2].flag.startswith(("n", "v"))
-                      and len(before[-2].word) > 1 and words[len(before)].word == "的"):
+                      and len(before[-2].word) > 1 and words[len(before)].word == "的"
+                      # whom it is for: "来料加工给农民发了多少钱" asks the money of 来料加工, given to 农民
+                      or len(before) > 1 and before[-2].word in _FOR_WHOM and before[-2].flag == "p"):
         before.pop()
+        if before and before[-1].word in _FOR_WHOM and before[-1].flag == "p":
+            before.pop()
     if not before or before[-1].flag == "ns" or not before[-1].flag.startswith(("n", "v", "j", "l")):
         return None
     focus = before.pop().word

@@ -329,7 +329,8 @@ def test_a_word_inside_another_is_no_synonym():
      ("去年农民在家做来料加工一共拿到多少钱？", ("来料加工",)),  # getting the money is the figure's verb, as 达到
      ("2014年河道治理的任务是多少公里？", None),  # 任务 names the kind of figure, as 目标 does
      ("今年城镇登记失业率的上限是多少？", None),
-     ("去年批下来多少新增建设用地？", ("用地",))],  # 新增 (v) before 建设 (vn) modifies, as before a noun  # the bound names the kind of figure, as 目标 does
+     ("去年批下来多少新增建设用地？", ("用地",)),
+     ("来料加工给农民发了多少钱？", ("来料加工",))],  # 农民 is whom it was given to  # 新增 (v) before 建设 (vn) modifies, as before a noun  # the bound names the kind of figure, as 目标 does
 )
 def test_figure_focus(question, focus):
     assert figure_focus(question) == focus
