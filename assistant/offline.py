@@ -347,9 +347,9 @@ _ASKS_MONEY = re.compile(
 _MONEY = "元|美元"
 _ASKS_SIZE = re.compile(r"多大|\bhow (?:large|big)\b", re.IGNORECASE)  # a size is measured, not counted in 个
 # "涨了几个点" asks percentage points, not a count of things in 个
-_ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:个|个百分|百分)点|占(?:到|了)?(?:多少|几)|percent|\brate\b|"
+_ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:个|个百分|百分)点|占(?:到|了)?(?:多少|几)(?![个项家名所条座张辆人次批类级])|percent|\brate\b|"
                         r"\bproportion\b|\bfraction\b|\bshare\b(?!\s+(?:placement|issue|offering|allotment))",
-                        re.IGNORECASE)  # 占多少: what share; not a share issue (配股), a sum
+                        re.IGNORECASE)  # 占多少: what share (占了几个: a count); not a share issue (配股), a sum
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点|全覆盖")  # full coverage is all of them
 _TIMES = re.compile(r"\d\s*倍")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
@@ -712,9 +712,10 @@ def described(question: str) -> dict[str, str]:
         # not a verbal noun after a noun, a compound's: 三公 | 经费 (but 发给 | 农户)
         verb = next((i for i, w in enumerate(clause) if w.flag.startswith("v") and not (
             w.flag == "vn" and i and clause[i - 1].flag.startswith(_TOPIC_TAGS)) or w.word in _FOR_WHOM), None)
-        # not before the kind of figure: "淘汰黄标车的数量" asks the number of 黄标车
+        # not before the kind of figure: "淘汰黄标车的数量" asks the number of 黄标车, "投到固定资产上的钱" the money
+        # of 固定资产
         if word.word == "的" and verb is not None and after is not None and after.flag.startswith(("n", "t")) \
-                and after.word not in _ATTRIBUTE_NOUNS:
+                and after.word not in _ATTRIBUTE_NOUNS and after.word != "钱":
             found.update((w.word, after.word) for w in clause[:verb] + clause[verb + 1:]
                          if w.flag.startswith(_TOPIC_TAGS))
         # a time inside the clause says when (给老人白天待的), 从 where, and 和 joins two doings: none ends the clause

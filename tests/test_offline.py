@@ -70,6 +70,8 @@ def test_has_answer_type(kind, clause, expected):
 
 def test_hundred_millions_counted_with_a_classifier_are_money():
     assert has_answer_type("quantity", "全市实现生产总值 1056.6 亿元", question="2013年生产总值是多少个亿？")
+    assert has_answer_type("quantity", "全市 47 个项目列入省重点", question="省里重点项目衢州占了几个？")  # a count
+    assert not has_answer_type("quantity", "全市 47 个项目列入省重点", question="衢州的项目占了多少？")  # a share
     assert not has_answer_type("quantity", "全市实现生产总值 1056.6 亿元", question="2013年新增多少个项目？")
 
 
@@ -814,6 +816,7 @@ def test_the_nouns_of_a_clause_saying_which_thing_are_described():
     assert described("衢州2013年铺了几公里给人走路骑车的绿道？").keys() >= {"走路", "骑车"}  # 给…的: for whom
     assert described("2013年衢州银行放出去的贷款有多少？")["银行"] == "贷款"  # the doer, before the verb
     assert described("2013年建了多少个给老人白天待的照料中心？") == {"老人": "照料"}  # 白天 says when, inside the clause
+    assert described("2013年投到固定资产上的钱有多少？") == {}  # the money is the figure: 固定资产's
     assert described("三公经费省下来的钱2014年拿去干什么？") == {}  # jieba's verbal noun 经费 is no verb
     assert described("2013年衢州淘汰黄标车的数量是多少？") == {}  # 的数量 names the figure of 黄标车, not which
     assert described("2013年骑行和步行的绿道新修了几公里？") == {"步行": "绿道"}  # two doings joined by 和
