@@ -971,7 +971,17 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
         )
     if is_figure:
         return stem(word[:-1])
-    return _names(text, word, synonymous)
+    return _names(text, word, synonymous) or _short_for(word, text)
+
+
+def _short_for(word: str, text: str) -> bool:
+    """Whether a word of three characters or more is a short form of a name the text spells out across jieba's
+    words (科技园 for 科技 | 产业园, which `_names` looks for within one word): its characters in order, the
+    first and the last at the ends, two more at most in between."""
+    if len(word) < 3:
+        return False
+    pattern = r"[\u4e00-\u9fff]{0,2}".join(map(re.escape, word))
+    return any(len(found.group()) <= len(word) + 2 for found in re.finditer(pattern, text))
 
 
 def _level(modifier: str) -> str:
