@@ -347,7 +347,8 @@ _ASKS_MONEY = re.compile(
 _MONEY = "元|美元"
 _ASKS_SIZE = re.compile(r"多大|\bhow (?:large|big)\b", re.IGNORECASE)  # a size is measured, not counted in 个
 # "涨了几个点" asks percentage points, not a count of things in 个
-_ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:个|个百分|百分)点|占(?:到|了)?(?:多少|几)(?![个项家名所条座张辆人次批类级])|percent|\brate\b|"
+_ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:个|个百分|百分)点|"
+                        r"占(?:到|了)?(?:多少|几)(?![个项家名所条座张辆人次批类级])|percent|\brate\b|"
                         r"\bproportion\b|\bfraction\b|\bshare\b(?!\s+(?:placement|issue|offering|allotment))",
                         re.IGNORECASE)  # 占多少: what share (占了几个: a count); not a share issue (配股), a sum
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点|全覆盖")  # full coverage is all of them
@@ -774,8 +775,8 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
             break  # what "多少" counts is in its own sentence: not the 谢谢 (tagged a name) of "是多少？谢谢"
         # a verb right after the count, before a noun (a verbal one too) or 的, modifies the noun: "几级考评体系"
         # counts 体系s of 考评, "多少个停车的车位" 车位, "多少新增建设用地" 用地 (not the 烧 of "多少辆公交车烧天然气",
-        # a verb of what is counted); so does an
-        # adverb jieba tags between a modifier and its noun (国家级 | 高新 (d) | 企业)
+        # a verb of what is counted); so does an adverb jieba tags between a modifier and its noun (国家级 | 高新 (d) |
+        # 企业)
         modifies = after is not None and (
             not run and word.flag == "v" and (after.flag.startswith("n") and after.flag != "ns" or after.flag == "vn"
                                              or after.word == "的")
