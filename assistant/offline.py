@@ -639,7 +639,8 @@ def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
     `Glossary.topics` finds those. With a `vocabulary` (the reports' text), no word jieba's HMM glued: "生孩子比死亡多"
     cuts 孩比, "个转企小升规" 转企小."""
     words: list[tuple[str, str]] = []
-    tagged = tuple(w for w in _tagged(normalize(question)) if not glued(w.word, vocabulary))
+    text = normalize(question)
+    tagged = tuple(w for w in _tagged(text) if not glued(w.word, vocabulary))
     for word, after in zip(tagged, [*tagged[1:], None]):
         # not a modifier jieba's HMM made up of characters its dictionary has apart ("建设上要着力": 上要)
         if words and words[-1][1] == "b" and word.flag.startswith("n") and words[-1][0] in jieba.dt.FREQ:
@@ -649,7 +650,7 @@ def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
             words.append((word.word, "n"))  # the thing a 哪/什么 question asks one of: 哪些比赛, not 什么生育政策
         else:
             words.append((word.word, word.flag))
-    return [
+    found = [
         word
         for word, flag in words
         if flag.startswith(_TOPIC_TAGS) and len(word) >= 2
@@ -663,6 +664,16 @@ def topics(question: str, common: set[str], vocabulary: str = "") -> list[str]:
         and not (word.startswith("工作") and word[2:] in _NOT_TOPICS)  # 工作进展 asks how the work went, as 进展 does
         and "了" not in word  # a verb done, a word jieba's HMM makes: "淘宝网上开了个什么馆" (开了个)
     ]
+    # a name the reports quote is a topic however jieba cuts it ("三改一共改了多少面积": 三 | 改 | 一共 asks of “三改”),
+    # in a Chinese question (an English one's names are its nouns, as `Glossary.topics` gives them)
+    quoted = () if re.search(r"[A-Za-z]", text) else _quoted(vocabulary)
+    return found + [name for name in quoted if name in text and not any(name in word or word in name for word in found)]
+
+
+@functools.lru_cache(maxsize=4)
+def _quoted(text: str) -> tuple[str, ...]:
+    """The names a text quotes (“三改”, “四换三名”), longest first."""
+    return tuple(sorted(set(re.findall(r"“([\u4e00-\u9fff]{2,6})”", text)), key=len, reverse=True))
 
 
 def glued(word: str, vocabulary: str) -> bool:

@@ -197,6 +197,8 @@ def test_topics_are_the_nouns_asked_about():
     assert topics("衢州市副市长有哪些人？", set()) == ["衢州市", "副市长"]  # the modifier stays with its noun
     assert topics("2013年衢州的森林覆盖率是多少？", {"衢州"}) == ["森林", "覆盖率"]  # common words drop out
     assert topics("新增国家高新技术企业数量？", set()) == ["国家", "高新技术", "企业"]  # 数量 names the figure
+    assert topics("三改一共改了多少面积？", set(), "累计完成“三改”面积") == ["三改"]  # a name the report quotes
+    assert topics("What did the “三改” cover?", set(), "累计完成“三改”面积") == []  # not in an English question
     assert topics("2013年外贸出口总额的货值是多少？", set()) == ["外贸出口"]  # so does 货值, "value of goods"
     assert topics("What is the population?", set()) == []
     assert topics("2013年发放的来料加工费有多少？", set()) == ["来料加工"]  # not jieba's 费有, a "name"
