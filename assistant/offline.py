@@ -838,8 +838,6 @@ def figure_focus(question: str, common: set[str] = frozenset(), report: str = ""
                       # whom it is for: "来料加工给农民发了多少钱" asks the money of 来料加工, given to 农民
                       or len(before) > 1 and before[-2].word in _FOR_WHOM and before[-2].flag == "p"):
         before.pop()
-        if before and before[-1].word in _FOR_WHOM and before[-1].flag == "p":
-            before.pop()
     if not before or before[-1].flag == "ns" or not before[-1].flag.startswith(("n", "v", "j", "l")):
         return None
     focus = before.pop().word
