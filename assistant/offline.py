@@ -351,6 +351,8 @@ _ASKS_RATE = re.compile(r"率|比例|比重|占比|百分之|(?:几|多少)(?:�
                         r"占(?:到|了)?(?:多少|几)(?![个项家名所条座张辆人次批类级])|percent|\brate\b|"
                         r"\bproportion\b|\bfraction\b|\bshare\b(?!\s+(?:placement|issue|offering|allotment))",
                         re.IGNORECASE)  # 占多少: what share (占了几个: a count); not a share issue (配股), a sum
+# In English only: a Chinese asker's "几个百分点" often means a percentage ("去年涨了几个百分点" is 增长 11.3%).
+_ASKS_POINTS = re.compile(r"\b(?:how many|percentage) points?\b", re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s*[%‰]|百分点|全覆盖")  # full coverage is all of them
 _TIMES = re.compile(r"\d\s*倍")
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.IGNORECASE)
@@ -468,6 +470,8 @@ def has_answer_type(kind: str | None, clause: str, asked_years: set[str] = froze
             return False
         if not question:
             return True
+        if _ASKS_POINTS.search(question):  # "by how many points" is answered in 百分点, not by a growth in %
+            return "百分点" in clause
         if _ASKS_RATE.search(question):  # a growth "by what percentage" may be a multiple: "增长 2.3 倍"
             return bool(_PERCENT.search(clause) or _ASKS_CHANGE.search(question) and _TIMES.search(clause))
         if units := _asked_unit(question):

@@ -75,6 +75,14 @@ def test_hundred_millions_counted_with_a_classifier_are_money():
     assert not has_answer_type("quantity", "全市实现生产总值 1056.6 亿元", question="2013年新增多少个项目？")
 
 
+def test_english_percentage_points_are_answered_in_points_not_by_a_growth():
+    question = "By how many points did rural income growth miss its target?"
+    assert not has_answer_type("quantity", "农村居民人均纯收入 11924 元，分别增长 10.1%和 11.3%", question=question)
+    assert has_answer_type("quantity", "城镇和农村居民收入增幅比预期目标分别低 0.9 和 0.7 个百分点", question=question)
+    # a Chinese asker's 几个百分点 is often a percentage
+    assert has_answer_type("quantity", "农村居民人均纯收入 11924 元，增长 11.3%", question="农民收入涨了几个百分点？")
+
+
 def test_a_word_begun_by_a_classifier_is_no_unit_and_个_counts_anything():
     clause = "浙江中关村科技产业园落地开园，首批签约项目 29 个"
     assert has_answer_type("quantity", clause, question="首批签了多少项目？")  # 项目, not 项
