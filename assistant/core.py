@@ -30,6 +30,7 @@ from assistant.offline import (
     at_other_level,
     best_clauses,
     concepts,
+    counts_by_classifier,
     described,
     figure_focus,
     figure_of,
@@ -435,6 +436,10 @@ class Assistant:
             or focus and not self._common_terms.issuperset(focus)
             and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
             and focus[-1] not in heading
+            # a word too common to need its figure still names what is counted: "多少家规模以上企业" is not
+            # answered by "47 个项目列入省重点"
+            or focus and self._common_terms.issuperset(focus) and counts_by_classifier(asked)
+            and focus[-1] not in heading and not mentions(clause_text, focus[-1], glossary.synonymous)
         )
 
     def _counts_the_counted(self, clause_text: str, asked: str,

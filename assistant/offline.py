@@ -755,6 +755,12 @@ def asks_amount(question: str) -> bool:
     return bool(_ASKS_AMOUNT.search(question))
 
 
+def counts_by_classifier(question: str) -> bool:
+    """Whether a Chinese question counts things by their classifier: "有多少家规模以上企业", not "投了多少钱"."""
+    unit = _ASKED_UNIT.search(question)
+    return bool(unit) and unit.group(1) in _CLASSIFIER_WORDS
+
+
 def names_nothing(question: str) -> bool:
     """Whether a question names nothing but its frame: places, the kind of figure, question and function words.
     "衢州的面积有多大" asks the city's own size, which a clause about "“三改”面积" does not give."""

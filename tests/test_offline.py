@@ -944,3 +944,9 @@ def test_a_near_tie_that_answers_too_is_decided_by_the_question_s_words_its_clau
     # both clauses answer; 改造传统产业 scores a hair higher, but only the other speaks of livestock (畜禽)
     answer = bot.ask(question)
     assert "柑桔" in answer.text and "改造传统产业" not in answer.text
+
+def test_a_common_word_counted_by_its_classifier_is_named_in_the_answer(bot):
+    # 企业 is in a fifth of the paragraphs, too common to need its own figure, but "47 个项目" counts no 企业
+    assert bot.ask("去年全市有多少家规模以上企业？").text == NOT_IN_REPORT
+    assert "56 家" in bot.ask("去年关停了多少家落后产能企业？").text
+
