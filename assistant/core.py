@@ -397,6 +397,8 @@ class Assistant:
             or list(dict.fromkeys(description[t] for t in asked_topics  # not a word jieba glued: 钱用 of "钱用在哪"
                                   if t in description and not glued(description[t], self._corpus_text))) \
             or [t for t in asked_topics if t not in own_words]
+        # the kind a "which" asks for, after the words that say which of it: a name answers "哪家乳业公司" (伊利乳业)
+        named_topics = [t for t in named_topics if not _is_kind_asked(asked, t)] or named_topics
         joined = joined_by_de(asked, named_topics)  # 银行的贷款: a kind of 贷款, as 银行贷款 is
         counted_nouns = self._counted(asked, named)
         answer = naming(clause, asked_topics or [t for _, terms in nouns for t in terms]) if kind == "place" else clause
@@ -562,6 +564,12 @@ class Assistant:
 
 
 _NEAR_TIE = 0.02  # clause scores this close are all but tied
+def _is_kind_asked(question: str, word: str) -> bool:
+    """Whether a "which" question ends on `word` as the kind it asks for, after words that say which: the 公司 of
+    "哪家乳业公司", not the 乳业."""
+    return bool(re.search(rf"哪[家个所座些][^，。？?]{{2,}}{re.escape(word)}[？?]?$", question))
+
+
 _QUOTED_ENGLISH = re.compile(r"""(?:^|(?<=\s))['‘"“]([^'‘’"“”]+)['’"”](?![A-Za-z])""")  # not "the city's"
 
 

@@ -945,8 +945,13 @@ def test_a_near_tie_that_answers_too_is_decided_by_the_question_s_words_its_clau
     answer = bot.ask(question)
     assert "柑桔" in answer.text and "改造传统产业" not in answer.text
 
+
 def test_a_common_word_counted_by_its_classifier_is_named_in_the_answer(bot):
     # 企业 is in a fifth of the paragraphs, too common to need its own figure, but "47 个项目" counts no 企业
     assert bot.ask("去年全市有多少家规模以上企业？").text == NOT_IN_REPORT
     assert "56 家" in bot.ask("去年关停了多少家落后产能企业？").text
 
+
+def test_the_kind_a_which_question_asks_for_need_not_be_in_the_answer(bot):
+    assert "伊利乳业" in bot.ask("引进的好项目里有哪家乳业公司？").text  # a company's name, not the word 公司
+    assert bot.ask("引进的好项目里有哪家汽车公司？").text == NOT_IN_REPORT  # the words that say which still count
