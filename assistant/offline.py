@@ -982,7 +982,8 @@ def mentions(text: str, word: str, synonymous, exact: bool = False, paragraph: s
     if is_figure and _is_noun(word[:-1]) and stem(word[:-1]):
         return True  # 床位数 is about the noun 床位, whatever jieba makes of 位数; 增加值 is not about 增加
     head = _dictionary_head(word)
-    if head in _ATTRIBUTE_NOUNS or head == "工作":  # 经济总量 is about 经济, 信访工作 about 信访
+    # 经济总量 is about 经济, 信访工作 about 信访, 省级荣誉 about 省级 (whether an honour is conferred is asked apart)
+    if head in _ATTRIBUTE_NOUNS or head in _ACHIEVEMENTS or head in _MEANS or head == "工作":
         return stem(word[: -len(head)])
     if head:
         modifier = word[: -len(head)]

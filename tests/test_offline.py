@@ -267,6 +267,8 @@ def _never(a, b):
      ("城镇化", "城镇居民人均可支配收入 28883 元", False),  # 城镇 is no abbreviation: its last character differs
      ("存款", "全市贷款余额 1251 亿元", False),
      ("信访工作", "积极破解信访疑难问题", True),  # 工作 is the work on 信访, as 总量 is a figure of 经济
+     ("省级荣誉", "开化获评省级美丽乡村创建先进县", True),  # 荣誉 is any honour: what is asked is of 省级
+     ("国家级荣誉", "开化获评省级美丽乡村创建先进县", False),
      ("科技园", "浙江中关村科技产业园落地开园", True),  # a short form of a name spelled out across words
      ("科技园", "全面实施科技服务六大专项行动，加快海创园", False)],  # too far apart to be one name
 )
