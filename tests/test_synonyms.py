@@ -318,3 +318,13 @@ def test_english_names_for_high_emission_vehicles_and_idle_approved_land(bot, qu
 ])
 def test_every_name_the_report_quotes_has_english_names(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("招商引资实际到账了多少钱？", "194.7"),  # 到账 and 实际到位 are the report's 到位
+    ("关停企业腾出多少能耗空间？", "11.1"),  # 用能空间
+    ("市国资公司发债多少？", "15 亿元"),  # 企业债
+    ("How much developable land did the gentle hill slopes give?", "1.7"),  # 熟地, 低丘缓坡
+])
+def test_everyday_names_for_funds_in_place_energy_room_bonds_and_slope_land(bot, question, expected):
+    assert expected in bot.ask(question).text
