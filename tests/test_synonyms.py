@@ -328,3 +328,11 @@ def test_every_name_the_report_quotes_has_english_names(bot, question, expected)
 ])
 def test_everyday_names_for_funds_in_place_energy_room_bonds_and_slope_land(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("去年往外卖货卖了多少美元？", "23.9"),  # 外贸出口总额
+    ("开化的根雕景区是几A级？", "5A"),  # 根宫佛国
+])
+def test_everyday_names_for_exports_and_the_root_carving_scenic_area(bot, question, expected):
+    assert expected in bot.ask(question).text
