@@ -336,3 +336,11 @@ def test_everyday_names_for_funds_in_place_energy_room_bonds_and_slope_land(bot,
 ])
 def test_everyday_names_for_exports_and_the_root_carving_scenic_area(bot, question, expected):
     assert expected in bot.ask(question).text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How many illegal sand sites were closed in 2013?", "196"),  # 非法采砂制砂点
+    ("How many grain production functional areas are planned for 2014?", "18"),  # 粮食生产功能区
+])
+def test_english_names_for_sand_sites_and_grain_areas(bot, question, expected):
+    assert expected in bot.ask(question).text
