@@ -564,6 +564,8 @@ class Assistant:
 
 
 _NEAR_TIE = 0.02  # clause scores this close are all but tied
+
+
 def _is_kind_asked(question: str, word: str) -> bool:
     """Whether a "which" question ends on `word` as the kind it asks for, after words that say which: the 公司 of
     "哪家乳业公司", not the 乳业."""

@@ -572,9 +572,9 @@ def _asked_unit(question: str) -> str:
 # Nouns that name the kind of figure asked for, its basis or its currency, or the kind of trait or role, not its topic:
 # "增长幅度", "数量", "名字", "同比", "人民币", "特点".
 _ATTRIBUTE_NOUNS = frozenset(
-    "数量 数目 个数 总数 总量 规模 盘子 比例 比重 占比 百分比 百分数 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 程度 情况 面积 人数 天数 "
-    "名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 高度 深度 重量 同比 环比 "
-    "人民币 上限 下限 任务 指标 数字 数据 数值 名额 特点 特征 性质 意思 含义 定位 提法 说法".split()
+    "数量 数目 个数 总数 总量 规模 盘子 比例 比重 占比 百分比 百分数 幅度 增幅 增速 增长率 增长幅度 增长速度 速度 水平 "
+    "程度 情况 面积 人数 天数 名字 名称 时候 时间 年度 地方 地点 地区 区域 金额 数额 总额 货值 价值 多长 目标 长度 宽度 "
+    "高度 深度 重量 同比 环比 人民币 上限 下限 任务 指标 数字 数据 数值 名额 特点 特征 性质 意思 含义 定位 提法 说法".split()
 )
 # Words for the report's own city: its title names it for every paragraph.
 _SELF_REFERENCES = frozenset("全市 我市 本市 市里 该市".split())
