@@ -313,8 +313,8 @@ def test_english_names_for_high_emission_vehicles_and_idle_approved_land(bot, qu
 
 
 @pytest.mark.parametrize("question, expected", [
-    ("How much floor area was covered by the three renovations?", "276.9"),  # “三改”, quoted apart from 三改一拆
-    ("Which two 'south' renovation projects made breakthroughs?", "两南"),
+    ("How much area did the three renovations cover in 2013?", "276.9"),  # “三改”, quoted apart from 三改一拆
+    ("Did the two south renovation make a breakthrough?", "两南"),
 ])
 def test_every_name_the_report_quotes_has_english_names(bot, question, expected):
     assert expected in bot.ask(question).text
