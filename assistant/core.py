@@ -435,13 +435,13 @@ class Assistant:
             or not self._counts_the_counted(clause_text, asked, counted_nouns)
             or self._only_changes(clause_text, asked, focus, counted_nouns)
             or focus and at_other_level(clause_text, focus[-1], asked)
-            or focus and not self._common_terms.issuperset(focus)
-            and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
-            and focus[-1] not in heading
-            # a word too common to need its figure still names what is counted: "多少家规模以上企业" is not
-            # answered by "47 个项目列入省重点"
-            or focus and self._common_terms.issuperset(focus) and counts_by_classifier(asked)
-            and focus[-1] not in heading and not mentions(clause_text, focus[-1], glossary.synonymous)
+            or focus and focus[-1] not in heading and (
+                not self._common_terms.issuperset(focus)
+                and not figure_of(clause_text, focus, glossary.synonymous, glossary.related, asked)
+                # a word too common to need its figure still names what is counted: "多少家规模以上企业" is not
+                # answered by "47 个项目列入省重点"
+                or self._common_terms.issuperset(focus) and counts_by_classifier(asked)
+                and not mentions(clause_text, focus[-1], glossary.synonymous))
         )
 
     def _counts_the_counted(self, clause_text: str, asked: str,
